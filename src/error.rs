@@ -1,0 +1,77 @@
+use std::fmt;
+
+/// What went wrong, as a stable code the front end can branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Malformed input: wrong type, out of range, unknown id.
+    Invalid,
+    /// Data written by a newer version of the tool.
+    NewerVersion,
+    /// Input larger than we accept.
+    TooLarge,
+    /// Storage is full.
+    Quota,
+    /// Storage cannot be used here (blocked, missing).
+    Unavailable,
+    /// Storage holds data from a newer version; nothing may be written.
+    ReadOnly,
+    /// A write did not read back as written.
+    WriteMismatch,
+    /// Any other storage failure.
+    Storage,
+}
+
+impl ErrorKind {
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::NewerVersion => "newer_version",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::Quota => "quota",
+            ErrorKind::Unavailable => "unavailable",
+            ErrorKind::ReadOnly => "read_only",
+            ErrorKind::WriteMismatch => "write_mismatch",
+            ErrorKind::Storage => "storage",
+        }
+    }
+}
+
+/// An error whose message starts with the offending field, e.g.
+/// `answers.fatigue_2: 5 is outside 0..4`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub field: String,
+    pub message: String,
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error { kind: ErrorKind::Invalid, field: field.into(), message: message.into() }
+    }
+    pub fn new(kind: ErrorKind, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error { kind, field: field.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+/// Joins a parent path and a child name: `path("answers", "x")` is `answers.x`.
+pub fn path(parent: &str, child: &str) -> String {
+    if parent.is_empty() { child.to_string() } else { format!("{parent}.{child}") }
+}
+
+/// Joins a parent path and an index: `index_path("events", 2)` is `events[2]`.
+pub fn index_path(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}

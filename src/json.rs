@@ -1,0 +1,509 @@
+//! A JSON value of our own. Every input reaching the core (from JS objects via
+//! serde-wasm-bindgen, or from text via [`parse`]) becomes a [`Json`] first, and
+//! is then validated by hand so that each error names its field. Keeping the
+//! parser and printer here spares the wasm module serde_json.
+
+use crate::error::{path, Error, Result};
+use std::fmt::Write;
+
+/// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    /// Members in their original order; on duplicate keys the last one wins.
+    Obj(Vec<(String, Json)>),
+}
+
+impl Json {
+    pub fn obj(members: Vec<(&str, Json)>) -> Json {
+        Json::Obj(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    }
+    pub fn str(s: impl Into<String>) -> Json {
+        Json::Str(s.into())
+    }
+    pub fn opt_num(n: Option<f64>) -> Json {
+        n.map_or(Json::Null, Json::Num)
+    }
+    pub fn opt_str(s: Option<&str>) -> Json {
+        s.map_or(Json::Null, |s| Json::Str(s.to_string()))
+    }
+
+    /// The member `key` of an object (the last one if repeated).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(m) => m.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// A short name of the value's type, for error messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Num(_) => "a number",
+            Json::Str(_) => "a string",
+            Json::Arr(_) => "an array",
+            Json::Obj(_) => "an object",
+        }
+    }
+
+    /// Compact JSON text.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        out
+    }
+
+    fn write_to(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Num(n) => {
+                if n.is_finite() {
+                    let _ = write!(out, "{n}");
+                } else {
+                    out.push_str("null");
+                }
+            }
+            Json::Str(s) => write_str(s, out),
+            Json::Arr(a) => {
+                out.push('[');
+                for (i, v) in a.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    v.write_to(out);
+                }
+                out.push(']');
+            }
+            Json::Obj(m) => {
+                out.push('{');
+                for (i, (k, v)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_str(k, out);
+                    out.push(':');
+                    v.write_to(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+fn write_str(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Parses JSON text. Errors name `field` and the byte offset; never panics.
+pub fn parse(text: &str, field: &str) -> Result<Json> {
+    let mut p = Parser { s: text.as_bytes(), i: 0, field };
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i != p.s.len() {
+        return Err(p.err("unexpected text after the JSON value"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+    field: &'a str,
+}
+
+impl Parser<'_> {
+    fn err(&self, what: &str) -> Error {
+        Error::invalid(self.field, format!("not valid JSON ({what} at byte {})", self.i))
+    }
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.s.get(self.i) {
+            self.i += 1;
+        }
+    }
+    fn eat(&mut self, lit: &str) -> Result<()> {
+        if self.s[self.i..].starts_with(lit.as_bytes()) {
+            self.i += lit.len();
+            Ok(())
+        } else {
+            Err(self.err("unexpected token"))
+        }
+    }
+    fn value(&mut self, depth: usize) -> Result<Json> {
+        if depth > MAX_DEPTH {
+            return Err(self.err("nesting too deep"));
+        }
+        match self.s.get(self.i) {
+            None => Err(self.err("unexpected end")),
+            Some(b'n') => self.eat("null").map(|_| Json::Null),
+            Some(b't') => self.eat("true").map(|_| Json::Bool(true)),
+            Some(b'f') => self.eat("false").map(|_| Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b'[') => {
+                self.i += 1;
+                let mut a = Vec::new();
+                self.ws();
+                if self.s.get(self.i) == Some(&b']') {
+                    self.i += 1;
+                    return Ok(Json::Arr(a));
+                }
+                loop {
+                    self.ws();
+                    a.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(Json::Arr(a));
+                        }
+                        _ => return Err(self.err("expected , or ]")),
+                    }
+                }
+            }
+            Some(b'{') => {
+                self.i += 1;
+                let mut m = Vec::new();
+                self.ws();
+                if self.s.get(self.i) == Some(&b'}') {
+                    self.i += 1;
+                    return Ok(Json::Obj(m));
+                }
+                loop {
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b'"') {
+                        return Err(self.err("expected a key"));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.s.get(self.i) != Some(&b':') {
+                        return Err(self.err("expected :"));
+                    }
+                    self.i += 1;
+                    self.ws();
+                    let v = self.value(depth + 1)?;
+                    m.push((k, v));
+                    self.ws();
+                    match self.s.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b'}') => {
+                            self.i += 1;
+                            return Ok(Json::Obj(m));
+                        }
+                        _ => return Err(self.err("expected , or }")),
+                    }
+                }
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.err("unexpected character")),
+        }
+    }
+    fn number(&mut self) -> Result<Json> {
+        let start = self.i;
+        if self.s.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        let digits = |p: &mut Self| {
+            let s = p.i;
+            while let Some(b'0'..=b'9') = p.s.get(p.i) {
+                p.i += 1;
+            }
+            p.i - s
+        };
+        if digits(self) == 0 {
+            return Err(self.err("expected a digit"));
+        }
+        if self.s.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if digits(self) == 0 {
+                return Err(self.err("expected a digit"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.s.get(self.i) {
+            self.i += 1;
+            if let Some(b'+' | b'-') = self.s.get(self.i) {
+                self.i += 1;
+            }
+            if digits(self) == 0 {
+                return Err(self.err("expected a digit"));
+            }
+        }
+        // The slice is ASCII digits and signs, so this cannot fail on UTF-8.
+        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad number"))?;
+        match text.parse::<f64>() {
+            Ok(n) if n.is_finite() => Ok(Json::Num(n)),
+            _ => Err(self.err("number out of range")),
+        }
+    }
+    fn hex4(&mut self) -> Result<u32> {
+        let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("short \\u escape"))?;
+        let h = std::str::from_utf8(h).map_err(|_| self.err("bad \\u escape"))?;
+        let v = u32::from_str_radix(h, 16).map_err(|_| self.err("bad \\u escape"))?;
+        self.i += 4;
+        Ok(v)
+    }
+    fn string(&mut self) -> Result<String> {
+        self.i += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let start = self.i;
+            while let Some(&b) = self.s.get(self.i) {
+                if b == b'"' || b == b'\\' || b < 0x20 {
+                    break;
+                }
+                self.i += 1;
+            }
+            // Input came from a &str and we split only at ASCII bytes, so this is valid UTF-8.
+            out.push_str(std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad UTF-8"))?);
+            match self.s.get(self.i) {
+                None => return Err(self.err("unterminated string")),
+                Some(b'"') => {
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.i += 1;
+                    let c = self.s.get(self.i).copied().ok_or_else(|| self.err("unterminated string"))?;
+                    self.i += 1;
+                    match c {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let hi = self.hex4()?;
+                            let code = if (0xD800..0xDC00).contains(&hi) {
+                                if self.s.get(self.i..self.i + 2) != Some(b"\\u") {
+                                    return Err(self.err("lone surrogate"));
+                                }
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return Err(self.err("lone surrogate"));
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else {
+                                hi
+                            };
+                            out.push(char::from_u32(code).ok_or_else(|| self.err("lone surrogate"))?);
+                        }
+                        _ => return Err(self.err("bad escape")),
+                    }
+                }
+                Some(_) => return Err(self.err("control character in string")),
+            }
+        }
+    }
+}
+
+// ---- path-aware accessors used by every validator ----
+
+/// The value at `key` of an object at `at`, or an error naming `at.key`.
+pub fn member<'a>(obj: &'a Json, at: &str, key: &str) -> Result<&'a Json> {
+    match obj {
+        Json::Obj(_) => obj.get(key).ok_or_else(|| Error::invalid(path(at, key), "is missing")),
+        other => Err(Error::invalid(at, format!("expected an object, got {}", other.type_name()))),
+    }
+}
+
+/// An object's members, or an error naming `at`.
+pub fn as_obj<'a>(v: &'a Json, at: &str) -> Result<&'a [(String, Json)]> {
+    match v {
+        Json::Obj(m) => Ok(m),
+        other => Err(Error::invalid(at, format!("expected an object, got {}", other.type_name()))),
+    }
+}
+
+pub fn as_arr<'a>(v: &'a Json, at: &str) -> Result<&'a [Json]> {
+    match v {
+        Json::Arr(a) => Ok(a),
+        other => Err(Error::invalid(at, format!("expected an array, got {}", other.type_name()))),
+    }
+}
+
+pub fn as_str<'a>(v: &'a Json, at: &str) -> Result<&'a str> {
+    match v {
+        Json::Str(s) => Ok(s),
+        other => Err(Error::invalid(at, format!("expected a string, got {}", other.type_name()))),
+    }
+}
+
+pub fn as_num(v: &Json, at: &str) -> Result<f64> {
+    match v {
+        Json::Num(n) => Ok(*n),
+        other => Err(Error::invalid(at, format!("expected a number, got {}", other.type_name()))),
+    }
+}
+
+/// A member that may be absent or null.
+pub fn optional<'a>(obj: &'a Json, key: &str) -> Option<&'a Json> {
+    match obj.get(key) {
+        None | Some(Json::Null) => None,
+        Some(v) => Some(v),
+    }
+}
+
+/// Refuses object members not in `allowed`, naming the first stranger.
+pub fn only_keys(obj: &Json, at: &str, allowed: &[&str]) -> Result<()> {
+    for (k, _) in as_obj(obj, at)? {
+        if !allowed.contains(&k.as_str()) {
+            return Err(Error::invalid(path(at, k), "is not a known field"));
+        }
+    }
+    Ok(())
+}
+
+// ---- serde glue: JS values <-> Json through serde-wasm-bindgen ----
+
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Num(n) => s.serialize_f64(*n),
+            Json::Str(v) => s.serialize_str(v),
+            Json::Arr(a) => {
+                let mut seq = s.serialize_seq(Some(a.len()))?;
+                for v in a {
+                    seq.serialize_element(v)?;
+                }
+                seq.end()
+            }
+            Json::Obj(m) => {
+                let mut map = s.serialize_map(Some(m.len()))?;
+                for (k, v) in m {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Json {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor(0))
+    }
+}
+
+struct JsonVisitor(usize);
+
+struct Nested(usize);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Nested {
+    type Value = Json;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor(self.0))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for JsonVisitor {
+    type Value = Json;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON-compatible value")
+    }
+    fn visit_unit<E>(self) -> std::result::Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> std::result::Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, b: bool) -> std::result::Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, n: i64) -> std::result::Result<Json, E> {
+        Ok(Json::Num(n as f64))
+    }
+    fn visit_u64<E>(self, n: u64) -> std::result::Result<Json, E> {
+        Ok(Json::Num(n as f64))
+    }
+    fn visit_f64<E>(self, n: f64) -> std::result::Result<Json, E> {
+        // NaN and infinities have no JSON form; keep them as null-like strings would lie, so refuse later.
+        Ok(if n.is_finite() { Json::Num(n) } else { Json::Null })
+    }
+    fn visit_str<E>(self, s: &str) -> std::result::Result<Json, E> {
+        Ok(Json::Str(s.to_string()))
+    }
+    fn visit_string<E>(self, s: String) -> std::result::Result<Json, E> {
+        Ok(Json::Str(s))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> std::result::Result<Json, A::Error> {
+        if self.0 >= MAX_DEPTH {
+            return Err(serde::de::Error::custom("nesting too deep"));
+        }
+        let mut out = Vec::new();
+        while let Some(v) = a.next_element_seed(Nested(self.0 + 1))? {
+            out.push(v);
+        }
+        Ok(Json::Arr(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> std::result::Result<Json, A::Error> {
+        if self.0 >= MAX_DEPTH {
+            return Err(serde::de::Error::custom("nesting too deep"));
+        }
+        let mut out = Vec::new();
+        while let Some(k) = m.next_key::<String>()? {
+            let v = m.next_value_seed(Nested(self.0 + 1))?;
+            out.push((k, v));
+        }
+        Ok(Json::Obj(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_text() {
+        let t = r#"{"a":[1,2.5,-3e2,true,null],"b":"x\"y\\z\n\u00e9\ud83d\ude00","c":{}}"#;
+        let v = parse(t, "f").unwrap();
+        assert_eq!(parse(&v.to_text(), "f").unwrap(), v);
+        assert_eq!(v.get("b"), Some(&Json::str("x\"y\\z\né😀")));
+    }
+
+    #[test]
+    fn refuses_malformed_text_naming_the_field() {
+        for bad in ["", "{", "[1,]", "{\"a\"}", "01x", "\"\\ud800\"", "nul", "1e999", "undefined"] {
+            let e = parse(bad, "import").unwrap_err();
+            assert_eq!(e.field, "import", "{bad}");
+        }
+    }
+
+    #[test]
+    fn refuses_deep_nesting_without_overflowing() {
+        let deep = "[".repeat(100_000);
+        assert!(parse(&deep, "x").is_err());
+    }
+}

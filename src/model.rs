@@ -1,0 +1,181 @@
+//! The stable ids of MODEL.md. Each enum maps one to one to its `snake_case` id;
+//! nothing else in the crate spells these strings.
+
+macro_rules! ids {
+    ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($variant),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+            pub fn from_id(s: &str) -> Option<$name> {
+                match s { $($id => Some($name::$variant),)+ _ => None }
+            }
+            /// The ids, comma-separated, for error messages.
+            pub fn id_list() -> String {
+                Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.id())
+            }
+        }
+    };
+}
+
+ids!(
+    /// The five indices, each a group of constructs.
+    Index {
+        Strain = "strain",
+        Wear = "wear",
+        Load = "load",
+        Mismatch = "mismatch",
+        Compensation = "compensation",
+    }
+);
+
+ids!(
+    /// What the scaled items measure.
+    Construct {
+        UnrelievedFatigue = "unrelieved_fatigue",
+        LostCuriosity = "lost_curiosity",
+        LowTolerance = "low_tolerance",
+        EmotionalFlattening = "emotional_flattening",
+        RestartDifficulty = "restart_difficulty",
+        StressActivation = "stress_activation",
+        RewardBlunting = "reward_blunting",
+        NarrowedAttention = "narrowed_attention",
+        SlowRecovery = "slow_recovery",
+        DemandVolume = "demand_volume",
+        DemandPeak = "demand_peak",
+        RestRelief = "rest_relief",
+        IntrinsicCost = "intrinsic_cost",
+        InnerResistance = "inner_resistance",
+        RestRelapse = "rest_relapse",
+        Control = "control",
+        Reward = "reward",
+        Community = "community",
+        Fairness = "fairness",
+        Values = "values",
+        SustainedPerformance = "sustained_performance",
+        InvisibleStrain = "invisible_strain",
+        PushingThrough = "pushing_through",
+    }
+);
+
+impl Construct {
+    /// The index this construct belongs to.
+    pub fn index(self) -> Index {
+        use Construct::*;
+        match self {
+            UnrelievedFatigue | LostCuriosity | LowTolerance | EmotionalFlattening | RestartDifficulty => Index::Strain,
+            StressActivation | RewardBlunting | NarrowedAttention | SlowRecovery => Index::Wear,
+            DemandVolume | DemandPeak | RestRelief => Index::Load,
+            IntrinsicCost | InnerResistance | RestRelapse | Control | Reward | Community | Fairness | Values => {
+                Index::Mismatch
+            }
+            SustainedPerformance | InvisibleStrain | PushingThrough => Index::Compensation,
+        }
+    }
+}
+
+/// The areas `top_areas` picks from, in tie-breaking order.
+pub const AREAS: [Construct; 6] = [
+    Construct::IntrinsicCost,
+    Construct::Control,
+    Construct::Reward,
+    Construct::Community,
+    Construct::Fairness,
+    Construct::Values,
+];
+
+ids!(
+    /// Which questionnaire.
+    Form { Full = "full", Quick = "quick" }
+);
+
+ids!(
+    /// The languages the product ships. Every text in the crate is an array
+    /// indexed by `Locale as usize`, so a missing translation does not compile.
+    Locale { En = "en", De = "de", Es = "es" }
+);
+
+/// Number of shipped locales: the length of every text array.
+pub const LOCALES: usize = 3;
+
+/// One text in every shipped locale, indexed by `Locale as usize`.
+pub type Text = [&'static str; LOCALES];
+
+ids!(
+    /// `band` of strain.
+    Band { Low = "low", Elevated = "elevated", High = "high", VeryHigh = "very_high" }
+);
+
+ids!(
+    /// Exactly one per assessment; the first rule of MODEL.md that holds.
+    Profile {
+        Incomplete = "incomplete",
+        EarlyMismatch = "early_mismatch",
+        Steady = "steady",
+        Mismatch = "mismatch",
+        Mixed = "mixed",
+        Overload = "overload",
+        UnclearSource = "unclear_source",
+    }
+);
+
+ids!(
+    /// Flags; a set, order carries no meaning.
+    Flag {
+        Masking = "masking",
+        StructuralLoad = "structural_load",
+        Chronic = "chronic",
+        SeekSupport = "seek_support",
+        SecondaryFactors = "secondary_factors",
+    }
+);
+
+ids!(
+    /// Context question: how long it has felt like this.
+    Duration { Under1m = "under_1m", M1To3 = "1_3m", M3To6 = "3_6m", M6To12 = "6_12m", Over12m = "over_12m" }
+);
+
+ids!(
+    /// Context question: mostly about work, or life in general.
+    Scope { Work = "work", Life = "life" }
+);
+
+ids!(
+    /// Context question: what else weighs (several may apply).
+    Secondary { Health = "health", Care = "care", Money = "money", LifeEvent = "life_event" }
+);
+
+ids!(
+    /// Kind of a logged rest period.
+    RestType { Weekend = "weekend", Vacation = "vacation", Leave = "leave", Other = "other" }
+);
+
+ids!(
+    /// What a logged change in structure changed.
+    ChangeWhat { Role = "role", Manager = "manager", Team = "team", Hours = "hours", Workplace = "workplace", Other = "other" }
+);
+
+ids!(
+    /// Rest response states.
+    RestState {
+        Restorative = "restorative",
+        Faded = "faded",
+        NoRelief = "no_relief",
+        Pending = "pending",
+        Insufficient = "insufficient",
+    }
+);
+
+ids!(
+    /// Trend direction; `up`/`down` only when the change is reliable.
+    Direction { Up = "up", Down = "down", None = "none" }
+);

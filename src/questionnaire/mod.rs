@@ -1,0 +1,120 @@
+//! The forms as data. `items.rs` is the one source of truth for every item, its
+//! construct, keying, quick-check membership and its text in every locale.
+
+mod items;
+
+use crate::model::{Construct, Form, Locale, Text};
+use serde::Serialize;
+
+pub use items::{CONTEXT, ITEMS, SCALE};
+
+/// Bump when an item is added, removed, reworded in meaning or re-keyed.
+pub const QUESTIONNAIRE_VERSION: u32 = 1;
+
+/// One scaled item. The full form asks every item in `ITEMS` order; the quick
+/// check asks those with `quick`, in the same order and with the same ids.
+#[derive(Debug)]
+pub struct Item {
+    pub id: &'static str,
+    pub construct: Construct,
+    /// Scored `4 - answer`.
+    pub reverse: bool,
+    pub quick: bool,
+    pub text: Text,
+}
+
+/// A context question (not scaled, optional).
+#[derive(Debug)]
+pub struct ContextQuestion {
+    /// `duration`, `scope` or `secondary`.
+    pub id: &'static str,
+    pub text: Text,
+    pub multiple: bool,
+    /// Option ids are those of `model::{Duration, Scope, Secondary}`.
+    pub options: &'static [(&'static str, Text)],
+}
+
+/// The items a form asks, in order.
+pub fn items(form: Form) -> impl Iterator<Item = &'static Item> {
+    ITEMS.iter().filter(move |i| form == Form::Full || i.quick)
+}
+
+/// The item `id` if the form asks it.
+pub fn find_item(form: Form, id: &str) -> Option<&'static Item> {
+    items(form).find(|i| i.id == id)
+}
+
+/// Whether the form asks about `construct` at all.
+pub fn asks(form: Form, construct: Construct) -> bool {
+    items(form).any(|i| i.construct == construct)
+}
+
+/// The stable id of a form's definition, e.g. `full` / `quick`.
+pub fn form_id(form: Form) -> &'static str {
+    form.id()
+}
+
+// ---- what `questionnaire()` returns to JS ----
+
+#[derive(Debug, Serialize)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: u32,
+    pub form: Form,
+    pub locale: Locale,
+    pub scale: Vec<ScalePoint>,
+    pub items: Vec<ItemView>,
+    pub context: Vec<ContextView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ScalePoint {
+    pub value: u8,
+    pub label: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ItemView {
+    pub id: &'static str,
+    pub construct: Construct,
+    pub reverse: bool,
+    pub text: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContextView {
+    pub id: &'static str,
+    pub text: &'static str,
+    pub multiple: bool,
+    pub options: Vec<OptionView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OptionView {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// The questionnaire of `form` in `locale`.
+pub fn questionnaire(form: Form, locale: Locale) -> Questionnaire {
+    let l = locale as usize;
+    Questionnaire {
+        id: format!("burnout-check/{}", form.id()),
+        version: QUESTIONNAIRE_VERSION,
+        form,
+        locale,
+        scale: SCALE.iter().enumerate().map(|(v, t)| ScalePoint { value: v as u8, label: t[l] }).collect(),
+        items: items(form)
+            .map(|i| ItemView { id: i.id, construct: i.construct, reverse: i.reverse, text: i.text[l] })
+            .collect(),
+        context: CONTEXT
+            .iter()
+            .map(|q| ContextView {
+                id: q.id,
+                text: q.text[l],
+                multiple: q.multiple,
+                options: q.options.iter().map(|(id, t)| OptionView { id, label: t[l] }).collect(),
+            })
+            .collect(),
+    }
+}
