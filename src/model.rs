@@ -1,6 +1,21 @@
 //! The stable ids of MODEL.md. Each enum maps one to one to its `snake_case` id;
 //! nothing else in the crate spells these strings.
 
+use crate::error::{Error, Result};
+use crate::json::{as_str, Json};
+
+/// What every id enum can do; lets one function parse any of them with a field-naming error.
+pub trait Id: Sized {
+    fn from_id(s: &str) -> Option<Self>;
+    fn id_list() -> String;
+}
+
+/// Parses the id at `field`, e.g. `form: "long" is not one of full, quick`.
+pub fn parse_id<T: Id>(v: &Json, field: &str) -> Result<T> {
+    let s = as_str(v, field)?;
+    T::from_id(s).ok_or_else(|| Error::invalid(field, format!("{s:?} is not one of {}", T::id_list())))
+}
+
 macro_rules! ids {
     ($(#[$m:meta])* $name:ident { $($variant:ident = $id:literal),+ $(,)? }) => {
         $(#[$m])*
@@ -19,8 +34,12 @@ macro_rules! ids {
                 Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
             }
         }
+        impl Id for $name {
+            fn from_id(s: &str) -> Option<Self> { $name::from_id(s) }
+            fn id_list() -> String { $name::id_list() }
+        }
         impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
                 s.serialize_str(self.id())
             }
         }
