@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Compiles the Rust core to wasm, generates the JS glue into www/pkg and shrinks the module.
+source "$(dirname "$0")/ensure.sh"
+ensure_rust
+ensure_wasm_bindgen
+ensure_node_modules
+
+say "compiling the core to wasm (release)"
+cargo build --release --lib --target wasm32-unknown-unknown --quiet
+rm -rf www/pkg
+wasm-bindgen --target web --no-typescript --out-dir www/pkg \
+  target/wasm32-unknown-unknown/release/burnout_check.wasm
+
+say "optimising with wasm-opt -Oz"
+node_modules/binaryen/bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  www/pkg/burnout_check_bg.wasm -o www/pkg/burnout_check_bg.wasm
+
+if [ -f scripts/postbuild.mjs ]; then node scripts/postbuild.mjs; fi
+say "built www/pkg: $(wc -c < www/pkg/burnout_check_bg.wasm) bytes of wasm"
