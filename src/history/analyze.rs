@@ -1,2 +1,405 @@
-//! Trend, chronicity, rest response and structural change over the readings.
-//! SKELETON: the analysis helper implements this.
+//! Trend, chronicity, rest response and structural change over the readings:
+//! MODEL.md "What the history adds". Pure functions over plain values; the
+//! stateless `analyze()` export validates its input with [`parse_input`].
+
+use crate::date::Date;
+use crate::error::{index_path, path, Error, Result};
+use crate::history::{Event, EventKind, Reading};
+use crate::json::{as_arr, as_num, as_str, member, only_keys, optional, Json};
+use crate::model::{parse_id, ChangeWhat, Direction, RestState, RestType};
+use crate::thresholds::{
+    CHANGE_READINGS, CHRONIC_HIGH, RELIABLE_CHANGE, REST_BASELINE_DAYS, REST_FOLLOW_FROM, REST_FOLLOW_TO,
+    REST_KEPT_SHARE, REST_RELIEF_MIN, REST_RETURN_DAYS, SLOW_RISE_TOTAL,
+};
+
+/// What the stateless `analyze()` receives, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalyzeInput {
+    /// In the order given (ties on a date keep it).
+    pub readings: Vec<Reading>,
+    pub events: Vec<Event>,
+    pub today: Date,
+}
+
+/// The whole history analysis; serializes to MODEL.md's `analyze()` output.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub trend: Trend,
+    /// First reading of the latest unbroken run at `CHRONIC_HIGH` or more.
+    pub high_since: Option<Date>,
+    /// One per rest event, by start date.
+    pub rest: Vec<RestResponse>,
+    /// One per change event, by date.
+    pub changes: Vec<ChangeEffect>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    /// Latest reading minus the one before it; null with fewer than two.
+    pub change: Option<f64>,
+    pub reliable: bool,
+    pub direction: Direction,
+    pub slow_rise: bool,
+}
+
+/// How one rest period worked out, as far as the readings can tell yet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestResponse {
+    pub start: Date,
+    pub end: Date,
+    pub rest_type: RestType,
+    pub state: RestState,
+    /// baseline - return.
+    pub relief: Option<f64>,
+    /// baseline - follow-up.
+    pub kept: Option<f64>,
+    /// Only while `pending`: when a reading would move the state on.
+    pub next_check: Option<Date>,
+    /// Readings in the baseline, return and follow-up windows.
+    pub counts: [usize; 3],
+    /// The three window means (extra to MODEL.md; the front end can draw them).
+    pub baseline: Option<f64>,
+    pub back: Option<f64>,
+    pub follow_up: Option<f64>,
+}
+
+/// Strain around one change in structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeEffect {
+    pub date: Date,
+    pub what: ChangeWhat,
+    pub strain_before: Option<f64>,
+    pub strain_after: Option<f64>,
+    /// How many readings each mean used (at most `CHANGE_READINGS`).
+    pub counts: [usize; 2],
+}
+
+/// The three windows of a rest period, each inclusive at both ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RestWindows {
+    pub baseline: (Date, Date),
+    pub back: (Date, Date),
+    pub follow_up: (Date, Date),
+}
+
+/// Saturating, so that no date handed to the analysis can overflow it.
+fn shift(d: Date, days: i32) -> Date {
+    Date(d.0.saturating_add(days))
+}
+
+impl RestWindows {
+    pub fn new(start: Date, end: Date) -> RestWindows {
+        RestWindows {
+            baseline: (shift(start, -REST_BASELINE_DAYS), start),
+            back: (shift(end, 1), shift(end, REST_RETURN_DAYS)),
+            follow_up: (shift(end, REST_FOLLOW_FROM), shift(end, REST_FOLLOW_TO)),
+        }
+    }
+}
+
+/// Mean and count of the points dated in `[from, to]`; the bindings reuse it for
+/// the load index at follow-up.
+pub fn window_mean(points: &[(Date, f64)], from: Date, to: Date) -> (Option<f64>, usize) {
+    let (sum, n) = points
+        .iter()
+        .filter(|(d, _)| from <= *d && *d <= to)
+        .fold((0.0, 0usize), |(s, n), (_, v)| (s + v, n + 1));
+    (if n == 0 { None } else { Some(sum / n as f64) }, n)
+}
+
+fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() { None } else { Some(values.iter().sum::<f64>() / values.len() as f64) }
+}
+
+/// Every analysis at once. Assumes validated input (no reading after `today`),
+/// but never panics on any.
+pub fn analyze(readings: &[Reading], events: &[Event], today: Date) -> Analysis {
+    let mut sorted = readings.to_vec();
+    // Stable: readings on one date keep the order they were given in.
+    sorted.sort_by_key(|r| r.date);
+    let points: Vec<(Date, f64)> = sorted.iter().map(|r| (r.date, r.strain)).collect();
+
+    let mut rests: Vec<(Date, Date, RestType)> = Vec::new();
+    let mut changes: Vec<(Date, ChangeWhat)> = Vec::new();
+    for e in events {
+        match e.kind {
+            EventKind::Rest { start, end, rest_type } => rests.push((start, end, rest_type)),
+            EventKind::Change { date, what } => changes.push((date, what)),
+        }
+    }
+    rests.sort_by_key(|r| r.0);
+    changes.sort_by_key(|c| c.0);
+
+    Analysis {
+        trend: trend(&sorted),
+        high_since: high_since(&sorted),
+        rest: rests.into_iter().map(|(s, e, t)| rest_response(&points, s, e, t, today)).collect(),
+        changes: changes.into_iter().map(|(d, w)| change_effect(&sorted, d, w)).collect(),
+    }
+}
+
+/// `sorted` by date.
+fn trend(sorted: &[Reading]) -> Trend {
+    let n = sorted.len();
+    let last = |k: usize| if n >= k { sorted.get(n - k).map(|r| r.strain) } else { None };
+    let change = match (last(1), last(2)) {
+        (Some(r2), Some(r1)) => Some(r2 - r1),
+        _ => None,
+    };
+    let reliable = change.is_some_and(|c| c.abs() >= RELIABLE_CHANGE);
+    let direction = match change {
+        Some(c) if reliable && c > 0.0 => Direction::Up,
+        Some(c) if reliable && c < 0.0 => Direction::Down,
+        _ => Direction::None,
+    };
+    // The pattern that builds quietly: each reading a little higher, enough in all.
+    let slow_rise = match (last(3), last(2), last(1)) {
+        (Some(r1), Some(r2), Some(r3)) => r1 < r2 && r2 < r3 && r3 - r1 >= SLOW_RISE_TOTAL,
+        _ => false,
+    };
+    Trend { change, reliable, direction, slow_rise }
+}
+
+/// `sorted` by date.
+fn high_since(sorted: &[Reading]) -> Option<Date> {
+    let mut since = None;
+    for r in sorted.iter().rev() {
+        if r.strain >= CHRONIC_HIGH {
+            since = Some(r.date);
+        } else {
+            break;
+        }
+    }
+    since
+}
+
+/// One window the state may need: its days and what it holds.
+struct Window {
+    last_day: Date,
+    first_day: Date,
+    mean: Option<f64>,
+}
+
+/// Why a needed window gives no value yet: still open, or closed empty.
+fn missing(w: &Window, today: Date) -> (RestState, Option<Date>) {
+    if today <= w.last_day {
+        (RestState::Pending, Some(today.max(w.first_day)))
+    } else {
+        (RestState::Insufficient, None)
+    }
+}
+
+fn rest_response(points: &[(Date, f64)], start: Date, end: Date, rest_type: RestType, today: Date) -> RestResponse {
+    let w = RestWindows::new(start, end);
+    let window = |(from, to): (Date, Date)| {
+        let (mean, count) = window_mean(points, from, to);
+        (Window { first_day: from, last_day: to, mean }, count)
+    };
+    let (baseline, nb) = window(w.baseline);
+    let (back, nr) = window(w.back);
+    let (follow_up, nf) = window(w.follow_up);
+
+    let diff = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a - b);
+    let relief = diff(baseline.mean, back.mean);
+    let kept = diff(baseline.mean, follow_up.mean);
+
+    // Decide in window order; each step needs only the windows before it, so
+    // a rest that brought no relief is known before its follow-up exists.
+    let (state, next_check) = match (relief, kept) {
+        _ if baseline.mean.is_none() => missing(&baseline, today),
+        _ if back.mean.is_none() => missing(&back, today),
+        (Some(r), _) if r < REST_RELIEF_MIN => (RestState::NoRelief, None),
+        (_, None) => missing(&follow_up, today),
+        (Some(r), Some(k)) if k >= r * REST_KEPT_SHARE => (RestState::Restorative, None),
+        _ => (RestState::Faded, None),
+    };
+
+    RestResponse {
+        start,
+        end,
+        rest_type,
+        state,
+        relief,
+        kept,
+        next_check,
+        counts: [nb, nr, nf],
+        baseline: baseline.mean,
+        back: back.mean,
+        follow_up: follow_up.mean,
+    }
+}
+
+/// `sorted` by date.
+fn change_effect(sorted: &[Reading], date: Date, what: ChangeWhat) -> ChangeEffect {
+    let split = sorted.partition_point(|r| r.date < date);
+    let (before, after) = sorted.split_at(split);
+    let before: Vec<f64> = before.iter().rev().take(CHANGE_READINGS).map(|r| r.strain).collect();
+    let after: Vec<f64> = after.iter().take(CHANGE_READINGS).map(|r| r.strain).collect();
+    ChangeEffect {
+        date,
+        what,
+        strain_before: mean(&before),
+        strain_after: mean(&after),
+        counts: [before.len(), after.len()],
+    }
+}
+
+// ---- output: one shape, used by both serde and native tests ----
+
+fn date_json(d: Date) -> Json {
+    Json::str(d.to_string())
+}
+
+fn opt_date_json(d: Option<Date>) -> Json {
+    d.map_or(Json::Null, date_json)
+}
+
+fn counts_json(counts: &[usize]) -> Json {
+    Json::Arr(counts.iter().map(|&n| Json::Num(n as f64)).collect())
+}
+
+impl Analysis {
+    /// MODEL.md's `analyze()` output, field for field.
+    pub fn to_json(&self) -> Json {
+        let t = &self.trend;
+        Json::obj(vec![
+            (
+                "trend",
+                Json::obj(vec![
+                    ("change", Json::opt_num(t.change)),
+                    ("reliable", Json::Bool(t.reliable)),
+                    ("direction", Json::str(t.direction.id())),
+                    ("slow_rise", Json::Bool(t.slow_rise)),
+                ]),
+            ),
+            ("high_since", opt_date_json(self.high_since)),
+            ("rest", Json::Arr(self.rest.iter().map(RestResponse::to_json).collect())),
+            ("changes", Json::Arr(self.changes.iter().map(ChangeEffect::to_json).collect())),
+        ])
+    }
+}
+
+impl RestResponse {
+    pub fn to_json(&self) -> Json {
+        Json::obj(vec![
+            ("start", date_json(self.start)),
+            ("end", date_json(self.end)),
+            ("type", Json::str(self.rest_type.id())),
+            ("state", Json::str(self.state.id())),
+            ("relief", Json::opt_num(self.relief)),
+            ("kept", Json::opt_num(self.kept)),
+            ("next_check", opt_date_json(self.next_check)),
+            ("counts", counts_json(&self.counts)),
+            ("baseline", Json::opt_num(self.baseline)),
+            ("back", Json::opt_num(self.back)),
+            ("follow_up", Json::opt_num(self.follow_up)),
+        ])
+    }
+}
+
+impl ChangeEffect {
+    pub fn to_json(&self) -> Json {
+        Json::obj(vec![
+            ("date", date_json(self.date)),
+            ("what", Json::str(self.what.id())),
+            ("strain_before", Json::opt_num(self.strain_before)),
+            ("strain_after", Json::opt_num(self.strain_after)),
+            ("counts", counts_json(&self.counts)),
+        ])
+    }
+}
+
+impl serde::Serialize for Analysis {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+impl serde::Serialize for RestResponse {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+impl serde::Serialize for ChangeEffect {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+// ---- input: `analyze({ readings, events, today })` ----
+
+/// Validates the stateless `analyze()` input; every error names its field.
+pub fn parse_input(input: &Json) -> Result<AnalyzeInput> {
+    only_keys(input, "", &["readings", "events", "today"])?;
+    // `today` first: every reading is checked against it.
+    let today = Date::parse(as_str(member(input, "", "today")?, "today")?, "today")?;
+    let list = |key: &str| -> Result<&[Json]> {
+        match optional(input, key) {
+            None => Ok(&[]),
+            Some(v) => as_arr(v, key),
+        }
+    };
+    let readings = list("readings")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| parse_reading(v, &index_path("readings", i), today))
+        .collect::<Result<Vec<_>>>()?;
+    let events = list("events")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| parse_event(v, &index_path("events", i)))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(AnalyzeInput { readings, events, today })
+}
+
+fn parse_date(obj: &Json, at: &str, key: &str) -> Result<Date> {
+    let field = path(at, key);
+    Date::parse(as_str(member(obj, at, key)?, &field)?, &field)
+}
+
+fn parse_reading(v: &Json, at: &str, today: Date) -> Result<Reading> {
+    only_keys(v, at, &["at", "strain"])?;
+    let date = parse_date(v, at, "at")?;
+    if date > today {
+        return Err(Error::invalid(path(at, "at"), format!("{date} is after today ({today})")));
+    }
+    let field = path(at, "strain");
+    let strain = as_num(member(v, at, "strain")?, &field)?;
+    // Written as a negated range check so that NaN is refused too.
+    if !(0.0..=100.0).contains(&strain) {
+        return Err(Error::invalid(field, format!("{strain} is outside 0..100")));
+    }
+    Ok(Reading { date, strain })
+}
+
+fn parse_event(v: &Json, at: &str) -> Result<Event> {
+    let kind_field = path(at, "kind");
+    let kind = as_str(member(v, at, "kind")?, &kind_field)?;
+    let (kind, id) = match kind {
+        "rest" => {
+            only_keys(v, at, &["kind", "start", "end", "type", "note"])?;
+            let start = parse_date(v, at, "start")?;
+            let end = parse_date(v, at, "end")?;
+            if end < start {
+                return Err(Error::invalid(path(at, "end"), format!("{end} is before start {start}")));
+            }
+            let rest_type: RestType = parse_id(member(v, at, "type")?, &path(at, "type"))?;
+            let id = format!("rest:{start}:{end}:{}", rest_type.id());
+            (EventKind::Rest { start, end, rest_type }, id)
+        }
+        "change" => {
+            only_keys(v, at, &["kind", "date", "what", "note"])?;
+            let date = parse_date(v, at, "date")?;
+            let what: ChangeWhat = parse_id(member(v, at, "what")?, &path(at, "what"))?;
+            let id = format!("change:{date}:{}", what.id());
+            (EventKind::Change { date, what }, id)
+        }
+        other => return Err(Error::invalid(kind_field, format!("{other:?} is not one of rest, change"))),
+    };
+    let note = match optional(v, "note") {
+        None => None,
+        Some(n) => Some(as_str(n, &path(at, "note"))?.to_string()),
+    };
+    Ok(Event { id, kind, note })
+}
