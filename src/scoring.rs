@@ -1,9 +1,10 @@
 //! Answers -> constructs -> indices -> band, profile, flags, top areas, exactly
 //! as MODEL.md says. Thresholds come from `thresholds`; texts from `explain`.
-//! SKELETON: the scoring helper implements `score`, `parse_input` and the tests.
 
-use crate::error::Result;
-use crate::json::Json;
+use crate::error::{index_path, path, Error, Result};
+use crate::json::{self, Json};
+use crate::questionnaire;
+use crate::thresholds as t;
 use crate::model::{Band, Construct, Duration, Flag, Form, Index, Locale, Profile, Scope, Secondary};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -83,22 +84,235 @@ pub struct Input {
 
 /// Scores answers of `form` (already validated).
 pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
-    let _ = (answers, context);
+    let constructs = construct_scores(form, answers);
+    let indices = indices_of(form, &constructs);
     Outcome {
         form,
-        constructs: BTreeMap::new(),
-        indices: Indices::default(),
-        band: None,
-        profile: Profile::Incomplete,
-        flags: vec![],
-        top_areas: vec![],
+        band: band_of(indices.strain),
+        profile: profile_of(&indices),
+        flags: flags_of(&constructs, &indices, context),
+        top_areas: top_areas_of(&constructs),
+        constructs,
+        indices,
     }
+}
+
+/// Every construct's score: the mean of its answered items times 25, null when
+/// the form does not ask about it or fewer than half (rounded up) of its items
+/// in the form are answered. Answers to items the form does not ask are ignored.
+pub fn construct_scores(form: Form, answers: &Answers) -> BTreeMap<Construct, Option<f64>> {
+    Construct::ALL
+        .iter()
+        .map(|&c| {
+            let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
+            for item in questionnaire::items(form).filter(|i| i.construct == c) {
+                asked += 1;
+                if let Some(&a) = answers.get(item.id) {
+                    // Validated input is 0..=4; `min` keeps a stray value from underflowing.
+                    let a = a.min(t::ANSWER_MAX);
+                    answered += 1;
+                    sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
+                }
+            }
+            let score = if asked == 0 || answered < asked.div_ceil(2) {
+                None
+            } else {
+                // Sum times 25 before dividing: one rounding, so 2 of 5 items at "sometimes" is exactly 50.
+                Some(f64::from(sum) * t::SCALE_TO_100 / f64::from(answered))
+            };
+            (c, score)
+        })
+        .collect()
+}
+
+/// The five indices: each the mean of its non-null constructs among those the
+/// form asks about, null when fewer than half of those are non-null.
+///
+/// "Fewer than half" is read literally (3 asked, 1 scored: 1 < 1.5, null).
+/// For whole counts this is the same as "fewer than half rounded up", so both
+/// readings of MODEL.md agree; one asked and scored gives a value (the quick
+/// check's single `load` item).
+pub fn indices_of(form: Form, constructs: &BTreeMap<Construct, Option<f64>>) -> Indices {
+    let index = |index: Index| {
+        let asked: Vec<Construct> =
+            Construct::ALL.iter().copied().filter(|&c| c.index() == index && questionnaire::asks(form, c)).collect();
+        let scores: Vec<f64> = asked.iter().filter_map(|c| constructs.get(c).copied().flatten()).collect();
+        if scores.is_empty() || 2 * scores.len() < asked.len() {
+            None
+        } else {
+            Some(scores.iter().sum::<f64>() / scores.len() as f64)
+        }
+    };
+    Indices {
+        strain: index(Index::Strain),
+        wear: index(Index::Wear),
+        load: index(Index::Load),
+        mismatch: index(Index::Mismatch),
+        compensation: index(Index::Compensation),
+    }
+}
+
+/// `x >= limit`; false when `x` is null, as every comparison with null is.
+fn at_least(x: Option<f64>, limit: f64) -> bool {
+    x.is_some_and(|x| x >= limit)
+}
+
+/// `x < limit`; false when `x` is null.
+fn below(x: Option<f64>, limit: f64) -> bool {
+    x.is_some_and(|x| x < limit)
+}
+
+/// `a - b >= lead`; false when either is null.
+fn leads_by(a: Option<f64>, b: Option<f64>, lead: f64) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if a - b >= lead)
+}
+
+/// The band of strain; null when strain is null.
+pub fn band_of(strain: Option<f64>) -> Option<Band> {
+    let s = strain?;
+    Some(if s < t::BAND_ELEVATED {
+        Band::Low
+    } else if s < t::BAND_HIGH {
+        Band::Elevated
+    } else if s < t::BAND_VERY_HIGH {
+        Band::High
+    } else {
+        Band::VeryHigh
+    })
+}
+
+/// The first of MODEL.md's seven profile rules that holds.
+pub fn profile_of(indices: &Indices) -> Profile {
+    let (s, l, m) = (indices.strain, indices.load, indices.mismatch);
+    if s.is_none() || (l.is_none() && m.is_none()) {
+        Profile::Incomplete
+    } else if below(s, t::STRAIN_LOW) && at_least(m, t::MISMATCH_EARLY) {
+        Profile::EarlyMismatch
+    } else if below(s, t::STRAIN_LOW) {
+        Profile::Steady
+    } else if at_least(m, t::SOURCE_PRESENT) && (leads_by(m, l, t::SOURCE_LEAD) || l.is_none()) {
+        Profile::Mismatch
+    } else if at_least(l, t::SOURCE_HIGH) && at_least(m, t::SOURCE_HIGH) {
+        Profile::Mixed
+    } else if at_least(l, t::SOURCE_PRESENT)
+        // "with M < 50" qualifies a known mismatch: read literally (null < 50 is
+        // false) it would make the rule's own "or M is null" unreachable.
+        && (m.is_none() || (leads_by(l, m, t::SOURCE_LEAD) && below(m, t::SOURCE_HIGH)))
+    {
+        Profile::Overload
+    } else {
+        // Rules 1 and 3 took null and low strain, so S >= 40 holds here.
+        Profile::UnclearSource
+    }
+}
+
+/// The flags that hold, in `Flag::ALL` order.
+pub fn flags_of(constructs: &BTreeMap<Construct, Option<f64>>, indices: &Indices, context: &Context) -> Vec<Flag> {
+    let c = |k: Construct| constructs.get(&k).copied().flatten();
+    let (s, m) = (indices.strain, indices.mismatch);
+    let holds = |flag: Flag| match flag {
+        Flag::Masking => {
+            at_least(indices.compensation, t::MASKING_COMPENSATION)
+                && (at_least(s, t::MASKING_STRAIN) || at_least(m, t::MASKING_MISMATCH))
+        }
+        Flag::StructuralLoad => {
+            at_least(c(Construct::DemandVolume), t::STRUCTURAL_VOLUME)
+                && c(Construct::DemandPeak).is_some_and(|p| p <= t::STRUCTURAL_PEAK_MAX)
+        }
+        Flag::Chronic => matches!(context.duration, Some(Duration::M6To12 | Duration::Over12m)),
+        Flag::SeekSupport => {
+            at_least(s, t::SUPPORT_STRAIN)
+                || (context.scope == Some(Scope::Life)
+                    && (at_least(c(Construct::LostCuriosity), t::SUPPORT_LIFE_SYMPTOM)
+                        || at_least(c(Construct::EmotionalFlattening), t::SUPPORT_LIFE_SYMPTOM)))
+        }
+        Flag::SecondaryFactors => !context.secondary.is_empty(),
+    };
+    Flag::ALL.iter().copied().filter(|&f| holds(f)).collect()
+}
+
+/// The areas at 50 or more, highest first, at most three; ties keep `AREAS` order.
+pub fn top_areas_of(constructs: &BTreeMap<Construct, Option<f64>>) -> Vec<Construct> {
+    let mut areas: Vec<(Construct, f64)> = crate::model::AREAS
+        .iter()
+        .filter_map(|&a| constructs.get(&a).copied().flatten().map(|v| (a, v)))
+        .filter(|&(_, v)| v >= t::AREA_CONCERN)
+        .collect();
+    // A stable sort, so equal scores stay in `AREAS` order.
+    areas.sort_by(|x, y| y.1.total_cmp(&x.1));
+    areas.into_iter().take(t::TOP_AREAS_MAX).map(|(a, _)| a).collect()
 }
 
 /// Validates the JSON input of `assess()`; errors name the field.
 pub fn parse_input(input: &Json) -> Result<Input> {
-    let _ = input;
-    Err(crate::error::Error::invalid("", "not implemented"))
+    json::only_keys(input, "", &["form", "locale", "answers", "context"])?;
+    let form = one_of::<Form>(json::member(input, "", "form")?, "form", Form::from_id, Form::id_list)?;
+    let locale = match json::optional(input, "locale") {
+        None => Locale::En,
+        Some(v) => one_of(v, "locale", Locale::from_id, Locale::id_list)?,
+    };
+    let answers = parse_answers(json::member(input, "", "answers")?, form)?;
+    let context = match json::optional(input, "context") {
+        None => Context::default(),
+        Some(v) => parse_context(v)?,
+    };
+    Ok(Input { form, locale, answers, context })
+}
+
+/// A string that must be one of an id set, e.g. `form: "long" is not one of full, quick`.
+fn one_of<T>(v: &Json, at: &str, from_id: fn(&str) -> Option<T>, ids: fn() -> String) -> Result<T> {
+    let s = json::as_str(v, at)?;
+    from_id(s).ok_or_else(|| Error::invalid(at, format!("{} is not one of {}", Json::str(s).to_text(), ids())))
+}
+
+fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
+    let mut answers = Answers::new();
+    for (id, value) in json::as_obj(v, "answers")? {
+        let at = path("answers", id);
+        let item = questionnaire::find_item(form, id)
+            .ok_or_else(|| Error::invalid(&at, format!("is not an item of the {} form", form.id())))?;
+        match value {
+            // Not answered; on a repeated key the last one wins, as in `Json::get`.
+            Json::Null => {
+                answers.remove(item.id);
+            }
+            other => {
+                answers.insert(item.id, parse_answer(other, &at)?);
+            }
+        }
+    }
+    Ok(answers)
+}
+
+/// One answer: a whole number 0..=4. Strings such as "3" are refused, not coerced.
+fn parse_answer(v: &Json, at: &str) -> Result<u8> {
+    let n = json::as_num(v, at)?;
+    if n.fract() != 0.0 {
+        return Err(Error::invalid(at, format!("{n} is not a whole number")));
+    }
+    if !(0.0..=f64::from(t::ANSWER_MAX)).contains(&n) {
+        return Err(Error::invalid(at, format!("{n} is outside 0..{}", t::ANSWER_MAX)));
+    }
+    // In range and whole, so the cast is exact.
+    Ok(n as u8)
+}
+
+fn parse_context(v: &Json) -> Result<Context> {
+    json::only_keys(v, "context", &["duration", "scope", "secondary"])?;
+    let duration = json::optional(v, "duration")
+        .map(|d| one_of(d, "context.duration", Duration::from_id, Duration::id_list))
+        .transpose()?;
+    let scope =
+        json::optional(v, "scope").map(|s| one_of(s, "context.scope", Scope::from_id, Scope::id_list)).transpose()?;
+    let mut given = Vec::new();
+    if let Some(list) = json::optional(v, "secondary") {
+        for (i, s) in json::as_arr(list, "context.secondary")?.iter().enumerate() {
+            given.push(one_of(s, &index_path("context.secondary", i), Secondary::from_id, Secondary::id_list)?);
+        }
+    }
+    // Duplicates collapse; the order is the model's, not the caller's.
+    let secondary = Secondary::ALL.iter().copied().filter(|s| given.contains(s)).collect();
+    Ok(Context { duration, scope, secondary })
 }
 
 /// Scores and explains: the whole of `assess()`.
