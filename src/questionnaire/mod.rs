@@ -118,3 +118,16 @@ pub fn questionnaire(form: Form, locale: Locale) -> Questionnaire {
             .collect(),
     }
 }
+
+/// Validates the input of `questionnaire()`: `{ form, locale? }`.
+pub fn parse_request(input: &crate::json::Json) -> crate::error::Result<(Form, Locale)> {
+    use crate::json::{member, only_keys, optional};
+    use crate::model::parse_id;
+    only_keys(input, "", &["form", "locale"])?;
+    let form = parse_id(member(input, "", "form")?, "form")?;
+    let locale = match optional(input, "locale") {
+        Some(v) => parse_id(v, "locale")?,
+        None => Locale::En,
+    };
+    Ok((form, locale))
+}
