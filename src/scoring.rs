@@ -3,9 +3,9 @@
 
 use crate::error::{index_path, path, Error, Result};
 use crate::json::{self, Json};
+use crate::model::{parse_id, Band, Construct, Duration, Flag, Form, Index, Locale, Profile, Scope, Secondary};
 use crate::questionnaire;
 use crate::thresholds as t;
-use crate::model::{Band, Construct, Duration, Flag, Form, Index, Locale, Profile, Scope, Secondary};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -246,10 +246,10 @@ pub fn top_areas_of(constructs: &BTreeMap<Construct, Option<f64>>) -> Vec<Constr
 /// Validates the JSON input of `assess()`; errors name the field.
 pub fn parse_input(input: &Json) -> Result<Input> {
     json::only_keys(input, "", &["form", "locale", "answers", "context"])?;
-    let form = one_of::<Form>(json::member(input, "", "form")?, "form", Form::from_id, Form::id_list)?;
+    let form = parse_id(json::member(input, "", "form")?, "form")?;
     let locale = match json::optional(input, "locale") {
         None => Locale::En,
-        Some(v) => one_of(v, "locale", Locale::from_id, Locale::id_list)?,
+        Some(v) => parse_id(v, "locale")?,
     };
     let answers = parse_answers(json::member(input, "", "answers")?, form)?;
     let context = match json::optional(input, "context") {
@@ -257,12 +257,6 @@ pub fn parse_input(input: &Json) -> Result<Input> {
         Some(v) => parse_context(v)?,
     };
     Ok(Input { form, locale, answers, context })
-}
-
-/// A string that must be one of an id set, e.g. `form: "long" is not one of full, quick`.
-fn one_of<T>(v: &Json, at: &str, from_id: fn(&str) -> Option<T>, ids: fn() -> String) -> Result<T> {
-    let s = json::as_str(v, at)?;
-    from_id(s).ok_or_else(|| Error::invalid(at, format!("{} is not one of {}", Json::str(s).to_text(), ids())))
 }
 
 fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
@@ -299,15 +293,12 @@ fn parse_answer(v: &Json, at: &str) -> Result<u8> {
 
 fn parse_context(v: &Json) -> Result<Context> {
     json::only_keys(v, "context", &["duration", "scope", "secondary"])?;
-    let duration = json::optional(v, "duration")
-        .map(|d| one_of(d, "context.duration", Duration::from_id, Duration::id_list))
-        .transpose()?;
-    let scope =
-        json::optional(v, "scope").map(|s| one_of(s, "context.scope", Scope::from_id, Scope::id_list)).transpose()?;
+    let duration = json::optional(v, "duration").map(|d| parse_id(d, "context.duration")).transpose()?;
+    let scope = json::optional(v, "scope").map(|s| parse_id(s, "context.scope")).transpose()?;
     let mut given = Vec::new();
     if let Some(list) = json::optional(v, "secondary") {
         for (i, s) in json::as_arr(list, "context.secondary")?.iter().enumerate() {
-            given.push(one_of(s, &index_path("context.secondary", i), Secondary::from_id, Secondary::id_list)?);
+            given.push(parse_id::<Secondary>(s, &index_path("context.secondary", i))?);
         }
     }
     // Duplicates collapse; the order is the model's, not the caller's.
