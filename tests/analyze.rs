@@ -517,7 +517,7 @@ fn readings_and_events_may_be_left_out_but_today_may_not() {
 }
 
 #[test]
-fn a_reading_reading_on_today_is_fine_and_after_today_is_refused() {
+fn a_reading_on_today_is_fine_and_one_after_today_is_refused() {
     assert!(parse_input(&input(&format!(r#"{{"readings":[{{"at":"2026-04-20","strain":1}}],{TODAY}}}"#))).is_ok());
     assert_eq!(
         error_of(&format!(r#"{{"readings":[{{"at":"2026-04-01","strain":1}},{{"at":"2026-05-01","strain":1}}],{TODAY}}}"#)),
