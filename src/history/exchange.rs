@@ -1,2 +1,279 @@
 //! The export envelope (JSON), CSV export, import validation and merge.
-//! SKELETON: the data helper implements this.
+//! Records are identified by their id, so merging is idempotent and a file
+//! imported twice adds nothing.
+
+use super::record::{entry_from_json, entry_record, event_from_json, event_to_json};
+use super::{Entry, Event, EventKind, History};
+use crate::date::Date;
+use crate::error::{index_path, Error, ErrorKind, Result};
+use crate::json::{as_arr, as_num, optional, parse, Json};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// What `format` says in every export: how we recognise our own files.
+pub const EXPORT_FORMAT: &str = "burnout-check/history";
+/// Bump when the export shape changes; files from a newer version are refused, not guessed at.
+pub const EXPORT_VERSION: u32 = 1;
+/// Years of weekly checks are well under 1 MB; anything past this is not ours.
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// What a merge did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct MergeSummary {
+    pub entries_added: usize,
+    pub events_added: usize,
+    /// Records already present (by id), or repeated in the file.
+    pub skipped: usize,
+}
+
+/// The versioned export of a whole history.
+pub fn export_json(h: &History, exported_at_ms: i64) -> String {
+    Json::obj(vec![
+        ("format", Json::str(EXPORT_FORMAT)),
+        ("version", Json::Num(f64::from(EXPORT_VERSION))),
+        ("exported_at", Json::Num(exported_at_ms as f64)),
+        ("entries", Json::Arr(h.entries.iter().map(entry_record).collect())),
+        ("events", Json::Arr(h.events.iter().map(event_to_json).collect())),
+    ])
+    .to_text()
+}
+
+/// Reads an export, validating every record; errors name `entries[i]...`.
+pub fn import_json(text: &str) -> Result<History> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            "",
+            format!(
+                "this file is {} MB; a burnout-check export is at most {} MB",
+                text.len().div_ceil(1024 * 1024),
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let not_ours = |why: String| Error::invalid("", format!("this is not a burnout-check export ({why})"));
+    let v = parse(text, "").map_err(|e| not_ours(e.message))?;
+    if !matches!(v, Json::Obj(_)) || v.get("format") != Some(&Json::str(EXPORT_FORMAT)) {
+        return Err(Error::invalid("format", "this is not a burnout-check export"));
+    }
+    // The version first: a newer file may have any shape after it.
+    let version = match v.get("version") {
+        Some(n) => as_num(n, "version")?,
+        None => return Err(Error::invalid("version", "is missing")),
+    };
+    if version.fract() != 0.0 || version < 1.0 {
+        return Err(Error::invalid("version", format!("{version} is not a version number")));
+    }
+    if version > f64::from(EXPORT_VERSION) {
+        return Err(Error::new(
+            ErrorKind::NewerVersion,
+            "version",
+            format!("this file comes from a newer version of burnout-check ({version}); update the tool to import it"),
+        ));
+    }
+    if let Some(at) = optional(&v, "exported_at") {
+        as_num(at, "exported_at")?;
+    }
+    let list = |key: &str| -> Result<&[Json]> {
+        match optional(&v, key) {
+            None => Ok(&[]),
+            Some(a) => as_arr(a, key),
+        }
+    };
+    let entries = list("entries")?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| entry_from_json(e, &index_path("entries", i)))
+        .collect::<Result<Vec<_>>>()?;
+    let events = list("events")?
+        .iter()
+        .enumerate()
+        .map(|(i, e)| event_from_json(e, &index_path("events", i)))
+        .collect::<Result<Vec<_>>>()?;
+    // Repeats inside the file collapse exactly as a merge would.
+    let mut h = History::default();
+    merge(&mut h, History { entries, events });
+    Ok(h)
+}
+
+/// Adds the records of `other` whose ids `into` lacks; never duplicates, idempotent.
+pub fn merge(into: &mut History, other: History) -> MergeSummary {
+    let mut summary = MergeSummary::default();
+    let mut entry_ids: HashSet<String> = into.entries.iter().map(|e| e.id.clone()).collect();
+    for e in other.entries {
+        if entry_ids.insert(e.id.clone()) {
+            into.entries.push(e);
+            summary.entries_added += 1;
+        } else {
+            summary.skipped += 1;
+        }
+    }
+    let mut event_ids: HashSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
+    for e in other.events {
+        if event_ids.insert(e.id.clone()) {
+            into.events.push(e);
+            summary.events_added += 1;
+        } else {
+            summary.skipped += 1;
+        }
+    }
+    sort(into);
+    summary
+}
+
+/// The date an event is ordered by: a rest's first day off, a change's date.
+pub fn event_date(e: &Event) -> Date {
+    match e.kind {
+        EventKind::Rest { start, .. } => start,
+        EventKind::Change { date, .. } => date,
+    }
+}
+
+/// Puts a history in the orders `History` documents: entries by time then id,
+/// events by date then id.
+pub fn sort(h: &mut History) {
+    h.entries.sort_by(|a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
+    h.events.sort_by(|a, b| (event_date(a), &a.id).cmp(&(event_date(b), &b.id)));
+}
+
+// ---- CSV ----
+
+const CSV_HEADER: [&str; 19] = [
+    "kind",
+    "id",
+    "at",
+    "date",
+    "form",
+    "profile",
+    "band",
+    "strain",
+    "wear",
+    "load",
+    "mismatch",
+    "compensation",
+    "flags",
+    "top_areas",
+    "start",
+    "end",
+    "type",
+    "what",
+    "note",
+];
+
+/// One row per entry, then one per event (`kind` tells them apart); RFC 4180
+/// with CRLF, and cells that a spreadsheet would run as a formula defused.
+pub fn export_csv(h: &History) -> String {
+    let mut out = String::new();
+    push_row(&mut out, &CSV_HEADER.map(String::from));
+    for e in &h.entries {
+        push_row(&mut out, &entry_row(e));
+    }
+    for e in &h.events {
+        push_row(&mut out, &event_row(e));
+    }
+    out
+}
+
+fn entry_row(e: &Entry) -> [String; 19] {
+    let o = &e.outcome;
+    let score = |v: Option<f64>| v.map(|n| format!("{n:.1}")).unwrap_or_default();
+    let joined = |ids: Vec<&str>| ids.join(";");
+    [
+        "entry".into(),
+        e.id.clone(),
+        iso_utc(e.at_ms),
+        e.date.to_string(),
+        e.form.id().into(),
+        o.profile.id().into(),
+        o.band.map(|b| b.id()).unwrap_or_default().into(),
+        score(o.indices.strain),
+        score(o.indices.wear),
+        score(o.indices.load),
+        score(o.indices.mismatch),
+        score(o.indices.compensation),
+        joined(o.flags.iter().map(|f| f.id()).collect()),
+        joined(o.top_areas.iter().map(|c| c.id()).collect()),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        e.note.clone().unwrap_or_default(),
+    ]
+}
+
+fn event_row(e: &Event) -> [String; 19] {
+    let mut row: [String; 19] = Default::default();
+    row[1] = e.id.clone();
+    match &e.kind {
+        EventKind::Rest { start, end, rest_type } => {
+            row[0] = "rest".into();
+            row[14] = start.to_string();
+            row[15] = end.to_string();
+            row[16] = rest_type.id().into();
+        }
+        EventKind::Change { date, what } => {
+            row[0] = "change".into();
+            row[3] = date.to_string();
+            row[17] = what.id().into();
+        }
+    }
+    row[18] = e.note.clone().unwrap_or_default();
+    row
+}
+
+fn push_row(out: &mut String, cells: &[String]) {
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&csv_cell(cell));
+    }
+    out.push_str("\r\n");
+}
+
+/// One CSV cell: a leading `'` stops spreadsheets from running `=`, `+`, `-`,
+/// `@`, tab or CR as a formula; quotes when the cell holds `,` `"` or a line break.
+pub fn csv_cell(s: &str) -> String {
+    let mut cell = String::with_capacity(s.len() + 3);
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.push('\'');
+    }
+    cell.push_str(s);
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell
+    }
+}
+
+/// `2026-03-02T09:15:00Z`: the moment in UTC, readable by spreadsheets.
+fn iso_utc(at_ms: i64) -> String {
+    const DAY_MS: i64 = 86_400_000;
+    let day = at_ms.div_euclid(DAY_MS);
+    let ms = at_ms.rem_euclid(DAY_MS);
+    let (h, m, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
+    // Stored times are within +-8.64e15 ms, i.e. +-1e8 days, which fits an i32.
+    let date = Date(i32::try_from(day).unwrap_or(0));
+    format!("{date}T{h:02}:{m:02}:{s:02}Z")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_print_in_utc() {
+        assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso_utc(1_772_443_800_000), "2026-03-02T09:30:00Z");
+        assert_eq!(iso_utc(-1), "1969-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_separators_quoted() {
+        assert_eq!(csv_cell("=1+2"), "'=1+2");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("-x\ny"), "\"'-x\ny\"");
+        assert_eq!(csv_cell("plain"), "plain");
+    }
+}

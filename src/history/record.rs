@@ -1,2 +1,409 @@
 //! Entries and events to and from JSON, with validation that names the field.
-//! SKELETON: the data helper implements this.
+//! The same shape is stored (one record per key), exported, and shown to JS.
+
+use super::{Entry, Event, EventKind};
+use crate::date::Date;
+use crate::error::{index_path, path, Error, Result};
+use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, Json};
+use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType, Secondary};
+use crate::scoring::{Context, Indices, Outcome};
+use std::collections::BTreeMap;
+
+/// A note longer than this is refused: enough for a few sentences, small enough for storage.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// Record ids are short and key-safe, so `<ns>:entry:<id>` is always one of our keys.
+pub const MAX_ID_CHARS: usize = 64;
+/// JavaScript dates reach this many milliseconds either side of the epoch.
+const MAX_AT_MS: f64 = 8.64e15;
+
+const ENTRY_KEYS: &[&str] = &[
+    "id",
+    "at",
+    "date",
+    "form",
+    "locale",
+    "questionnaire_version",
+    "scoring_version",
+    "answers",
+    "context",
+    "result",
+    "note",
+    // Only in the JS view; accepted and ignored so a view can be read back.
+    "saved",
+];
+const RESULT_KEYS: &[&str] = &["profile", "band", "flags", "indices", "constructs", "top_areas"];
+const INDEX_KEYS: [&str; 5] = ["strain", "wear", "load", "mismatch", "compensation"];
+
+// ---- ids: derived from content, so the same record always has the same id ----
+
+/// FNV-1a, 64 bit: tiny, stable across platforms and versions, enough to tell records apart.
+fn fnv1a64(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The id of an entry: its time, form, answers and context (not its note, which may be edited).
+pub fn entry_id(at_ms: i64, form: Form, answers: &BTreeMap<String, u8>, context: &Context) -> String {
+    // A JSON array is an unambiguous canonical text even for odd item ids.
+    let canonical = Json::Arr(vec![
+        Json::str("entry"),
+        Json::str(at_ms.to_string()),
+        Json::str(form.id()),
+        Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()),
+        Json::opt_str(context.duration.map(|d| d.id())),
+        Json::opt_str(context.scope.map(|s| s.id())),
+        Json::Arr(context.secondary.iter().map(|s| Json::str(s.id())).collect()),
+    ]);
+    format!("e{:016x}", fnv1a64(&canonical.to_text()))
+}
+
+/// The id of an event: what happened and when (not its note).
+pub fn event_id(kind: &EventKind) -> String {
+    let canonical = match kind {
+        EventKind::Rest { start, end, rest_type } => format!("rest|{start}|{end}|{}", rest_type.id()),
+        EventKind::Change { date, what } => format!("change|{date}|{}", what.id()),
+    };
+    format!("v{:016x}", fnv1a64(&canonical))
+}
+
+/// Whether `s` can be a record id: 1..=64 ASCII letters, digits, `-` or `_`.
+pub fn is_valid_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= MAX_ID_CHARS && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+// ---- new records ----
+
+/// A new entry for a validated assessment input, scored now.
+pub fn new_entry(input: &crate::scoring::Input, at_ms: i64, date: Date, note: Option<String>) -> Entry {
+    let outcome = crate::scoring::score(input.form, &input.answers, &input.context);
+    let answers: BTreeMap<String, u8> = input.answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    Entry {
+        id: entry_id(at_ms, input.form, &answers, &input.context),
+        at_ms,
+        date,
+        form: input.form,
+        questionnaire_version: crate::questionnaire::QUESTIONNAIRE_VERSION,
+        scoring_version: crate::thresholds::SCORING_VERSION,
+        locale: input.locale,
+        answers,
+        context: input.context.clone(),
+        outcome,
+        note,
+    }
+}
+
+/// A new event from the UI: `{kind:"rest", start, end, type, note?}` or
+/// `{kind:"change", date, what, note?}`. The id is computed, never given.
+pub fn parse_event_input(v: &Json) -> Result<Event> {
+    let kind = parse_event_kind(v, "", &[])?;
+    let note = parse_note(optional(v, "note"), "note")?;
+    Ok(Event { id: event_id(&kind), kind, note })
+}
+
+/// An optional note: a string of at most `MAX_NOTE_CHARS`, kept exactly as given.
+pub fn parse_note(v: Option<&Json>, at: &str) -> Result<Option<String>> {
+    let Some(v) = v else { return Ok(None) };
+    let s = as_str(v, at)?;
+    let n = s.chars().count();
+    if n > MAX_NOTE_CHARS {
+        return Err(Error::invalid(at, format!("is {n} characters long; at most {MAX_NOTE_CHARS} fit")));
+    }
+    Ok(Some(s.to_string()))
+}
+
+// ---- entries ----
+
+/// The entry as stored and exported; with `saved`, the JS view (`saved` is never stored).
+pub fn entry_to_json(e: &Entry, saved: bool) -> Json {
+    let mut v = entry_record(e);
+    if let Json::Obj(m) = &mut v {
+        m.push(("saved".to_string(), Json::Bool(saved)));
+    }
+    v
+}
+
+/// The entry exactly as it is stored and exported.
+pub fn entry_record(e: &Entry) -> Json {
+    let o = &e.outcome;
+    let ids = |v: Vec<&str>| Json::Arr(v.into_iter().map(Json::str).collect());
+    Json::obj(vec![
+        ("id", Json::str(&e.id)),
+        ("at", Json::Num(e.at_ms as f64)),
+        ("date", Json::str(e.date.to_string())),
+        ("form", Json::str(e.form.id())),
+        ("locale", Json::str(e.locale.id())),
+        ("questionnaire_version", Json::Num(f64::from(e.questionnaire_version))),
+        ("scoring_version", Json::Num(f64::from(e.scoring_version))),
+        ("answers", Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())),
+        (
+            "context",
+            Json::obj(vec![
+                ("duration", Json::opt_str(e.context.duration.map(|d| d.id()))),
+                ("scope", Json::opt_str(e.context.scope.map(|s| s.id()))),
+                ("secondary", ids(e.context.secondary.iter().map(|s| s.id()).collect())),
+            ]),
+        ),
+        (
+            "result",
+            Json::obj(vec![
+                ("profile", Json::str(o.profile.id())),
+                ("band", Json::opt_str(o.band.map(|b| b.id()))),
+                ("flags", ids(o.flags.iter().map(|f| f.id()).collect())),
+                (
+                    "indices",
+                    Json::obj(vec![
+                        ("strain", Json::opt_num(o.indices.strain)),
+                        ("wear", Json::opt_num(o.indices.wear)),
+                        ("load", Json::opt_num(o.indices.load)),
+                        ("mismatch", Json::opt_num(o.indices.mismatch)),
+                        ("compensation", Json::opt_num(o.indices.compensation)),
+                    ]),
+                ),
+                ("constructs", Json::Obj(o.constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())),
+                ("top_areas", ids(o.top_areas.iter().map(|c| c.id()).collect())),
+            ]),
+        ),
+        ("note", Json::opt_str(e.note.as_deref())),
+    ])
+}
+
+/// Reads an entry; every error names its field under `at` (e.g. `entries[3].answers.x`).
+pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
+    only_keys(v, at, ENTRY_KEYS)?;
+    let id = parse_record_id(v, at)?;
+    let at_ms = parse_at_ms(member(v, at, "at")?, &path(at, "at"))?;
+    let date = parse_date(v, at, "date")?;
+    let form: Form = parse_id(member(v, at, "form")?, &path(at, "form"))?;
+    let locale: Locale = parse_id(member(v, at, "locale")?, &path(at, "locale"))?;
+    let questionnaire_version = parse_version(v, at, "questionnaire_version")?;
+    let scoring_version = parse_version(v, at, "scoring_version")?;
+    let answers = parse_stored_answers(member(v, at, "answers")?, &path(at, "answers"))?;
+    let context = match optional(v, "context") {
+        None => Context::default(),
+        Some(c) => parse_context(c, &path(at, "context"))?,
+    };
+    let outcome = parse_result(member(v, at, "result")?, &path(at, "result"), form)?;
+    let note = parse_note(optional(v, "note"), &path(at, "note"))?;
+    Ok(Entry { id, at_ms, date, form, questionnaire_version, scoring_version, locale, answers, context, outcome, note })
+}
+
+fn parse_record_id(v: &Json, at: &str) -> Result<String> {
+    let field = path(at, "id");
+    let id = as_str(member(v, at, "id")?, &field)?;
+    if !is_valid_id(id) {
+        return Err(Error::invalid(field, format!("{} is not a record id", Json::str(id).to_text())));
+    }
+    Ok(id.to_string())
+}
+
+fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
+    let n = as_num(v, at)?;
+    if n.fract() != 0.0 {
+        return Err(Error::invalid(at, format!("{n} is not a whole number of milliseconds")));
+    }
+    // Negated so NaN is refused too.
+    if !(-MAX_AT_MS..=MAX_AT_MS).contains(&n) {
+        return Err(Error::invalid(at, format!("{n} is outside the range of dates")));
+    }
+    // Whole and within +-8.64e15, so the cast is exact.
+    Ok(n as i64)
+}
+
+fn parse_date(obj: &Json, at: &str, key: &str) -> Result<Date> {
+    let field = path(at, key);
+    Date::parse(as_str(member(obj, at, key)?, &field)?, &field)
+}
+
+fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
+    let field = path(at, key);
+    let n = as_num(member(obj, at, key)?, &field)?;
+    if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
+        return Err(Error::invalid(field, format!("{n} is not a version number")));
+    }
+    Ok(n as u32)
+}
+
+/// Stored answers: any item id (older forms had others), each a whole number 0..=4.
+fn parse_stored_answers(v: &Json, at: &str) -> Result<BTreeMap<String, u8>> {
+    let mut answers = BTreeMap::new();
+    for (id, value) in as_obj(v, at)? {
+        let field = path(at, id);
+        if id.is_empty() {
+            return Err(Error::invalid(field, "an item id cannot be empty"));
+        }
+        let n = as_num(value, &field)?;
+        if n.fract() != 0.0 {
+            return Err(Error::invalid(field, format!("{n} is not a whole number")));
+        }
+        let max = crate::thresholds::ANSWER_MAX;
+        if !(0.0..=f64::from(max)).contains(&n) {
+            return Err(Error::invalid(field, format!("{n} is outside 0..{max}")));
+        }
+        answers.insert(id.clone(), n as u8);
+    }
+    Ok(answers)
+}
+
+fn parse_context(v: &Json, at: &str) -> Result<Context> {
+    only_keys(v, at, &["duration", "scope", "secondary"])?;
+    let duration = optional(v, "duration").map(|d| parse_id(d, &path(at, "duration"))).transpose()?;
+    let scope = optional(v, "scope").map(|s| parse_id(s, &path(at, "scope"))).transpose()?;
+    let given: Vec<Secondary> = parse_id_list(optional(v, "secondary"), &path(at, "secondary"))?;
+    // Duplicates collapse; the order is the model's (as `Context` documents).
+    let secondary = Secondary::ALL.iter().copied().filter(|s| given.contains(s)).collect();
+    Ok(Context { duration, scope, secondary })
+}
+
+fn parse_id_list<T: crate::model::Id>(v: Option<&Json>, at: &str) -> Result<Vec<T>> {
+    let Some(v) = v else { return Ok(Vec::new()) };
+    as_arr(v, at)?.iter().enumerate().map(|(i, s)| parse_id(s, &index_path(at, i))).collect()
+}
+
+/// A score: 0..100 or null.
+fn parse_score(v: Option<&Json>, at: &str) -> Result<Option<f64>> {
+    let Some(v) = v else { return Ok(None) };
+    let n = as_num(v, at)?;
+    if !(0.0..=100.0).contains(&n) {
+        return Err(Error::invalid(at, format!("{n} is outside 0..100")));
+    }
+    Ok(Some(n))
+}
+
+fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
+    only_keys(v, at, RESULT_KEYS)?;
+    let profile: Profile = parse_id(member(v, at, "profile")?, &path(at, "profile"))?;
+    let band: Option<Band> = optional(v, "band").map(|b| parse_id(b, &path(at, "band"))).transpose()?;
+    let given: Vec<Flag> = parse_id_list(optional(v, "flags"), &path(at, "flags"))?;
+    // A set: stored in `Flag::ALL` order, as `Outcome` documents.
+    let flags = Flag::ALL.iter().copied().filter(|f| given.contains(f)).collect();
+
+    let at_indices = path(at, "indices");
+    let iv = member(v, at, "indices")?;
+    only_keys(iv, &at_indices, &INDEX_KEYS)?;
+    let index = |key: &str| parse_score(optional(iv, key), &path(&at_indices, key));
+    let indices = Indices {
+        strain: index("strain")?,
+        wear: index("wear")?,
+        load: index("load")?,
+        mismatch: index("mismatch")?,
+        compensation: index("compensation")?,
+    };
+
+    let at_constructs = path(at, "constructs");
+    let mut constructs = BTreeMap::new();
+    if let Some(cv) = optional(v, "constructs") {
+        for (key, value) in as_obj(cv, &at_constructs)? {
+            let field = path(&at_constructs, key);
+            let c = Construct::from_id(key).ok_or_else(|| Error::invalid(&field, "is not a construct id"))?;
+            let score = match value {
+                Json::Null => None,
+                other => parse_score(Some(other), &field)?,
+            };
+            constructs.insert(c, score);
+        }
+    }
+    let top_areas = parse_id_list(optional(v, "top_areas"), &path(at, "top_areas"))?;
+    Ok(Outcome { form, constructs, indices, band, profile, flags, top_areas })
+}
+
+// ---- events ----
+
+/// The event as stored, exported and shown to JS.
+pub fn event_to_json(e: &Event) -> Json {
+    let note = ("note", Json::opt_str(e.note.as_deref()));
+    match &e.kind {
+        EventKind::Rest { start, end, rest_type } => Json::obj(vec![
+            ("id", Json::str(&e.id)),
+            ("kind", Json::str("rest")),
+            ("start", Json::str(start.to_string())),
+            ("end", Json::str(end.to_string())),
+            ("type", Json::str(rest_type.id())),
+            note,
+        ]),
+        EventKind::Change { date, what } => Json::obj(vec![
+            ("id", Json::str(&e.id)),
+            ("kind", Json::str("change")),
+            ("date", Json::str(date.to_string())),
+            ("what", Json::str(what.id())),
+            note,
+        ]),
+    }
+}
+
+/// Reads a stored or exported event (with its id); errors name fields under `at`.
+pub fn event_from_json(v: &Json, at: &str) -> Result<Event> {
+    let kind = parse_event_kind(v, at, &["id"])?;
+    let id = parse_record_id(v, at)?;
+    let note = parse_note(optional(v, "note"), &path(at, "note"))?;
+    Ok(Event { id, kind, note })
+}
+
+/// The kind-specific part of an event; `extra` lists further allowed keys.
+fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind> {
+    let kind_field = path(at, "kind");
+    let kind = as_str(member(v, at, "kind")?, &kind_field)?;
+    let allowed = |keys: &[&'static str]| -> Vec<&str> { keys.iter().chain(extra).copied().collect() };
+    match kind {
+        "rest" => {
+            only_keys(v, at, &allowed(&["kind", "start", "end", "type", "note"]))?;
+            let start = parse_date(v, at, "start")?;
+            let end = parse_date(v, at, "end")?;
+            if end < start {
+                return Err(Error::invalid(path(at, "end"), format!("{end} is before start {start}")));
+            }
+            let rest_type: RestType = parse_id(member(v, at, "type")?, &path(at, "type"))?;
+            Ok(EventKind::Rest { start, end, rest_type })
+        }
+        "change" => {
+            only_keys(v, at, &allowed(&["kind", "date", "what", "note"]))?;
+            let date = parse_date(v, at, "date")?;
+            let what: ChangeWhat = parse_id(member(v, at, "what")?, &path(at, "what"))?;
+            Ok(EventKind::Change { date, what })
+        }
+        other => Err(Error::invalid(kind_field, format!("{} is not one of rest, change", Json::str(other).to_text()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn rest() -> Event {
+        let kind = EventKind::Rest {
+            start: Date::parse("2026-03-07", "").unwrap(),
+            end: Date::parse("2026-03-21", "").unwrap(),
+            rest_type: RestType::Vacation,
+        };
+        Event { id: event_id(&kind), kind, note: Some("<b>beach</b>".into()) }
+    }
+
+    #[test]
+    fn events_round_trip_and_ids_follow_content() {
+        let e = rest();
+        assert_eq!(event_from_json(&event_to_json(&e), "events[0]").unwrap(), e);
+        let from_ui = parse_event_input(
+            &parse(r#"{"kind":"rest","start":"2026-03-07","end":"2026-03-21","type":"vacation"}"#, "").unwrap(),
+        )
+        .unwrap();
+        assert_eq!(from_ui.id, e.id);
+        assert!(from_ui.id.starts_with('v') && is_valid_id(&from_ui.id));
+    }
+
+    #[test]
+    fn a_rest_that_ends_before_it_starts_is_refused() {
+        let v = parse(r#"{"kind":"rest","start":"2026-03-07","end":"2026-03-01","type":"leave"}"#, "").unwrap();
+        assert_eq!(parse_event_input(&v).unwrap_err().field, "end");
+    }
+
+    #[test]
+    fn entry_ids_ignore_the_note_but_not_the_answers() {
+        let mut a = BTreeMap::new();
+        a.insert("x".to_string(), 2);
+        let ctx = Context::default();
+        let one = entry_id(1, Form::Quick, &a, &ctx);
+        assert_eq!(one, entry_id(1, Form::Quick, &a, &ctx));
+        a.insert("x".to_string(), 3);
+        assert_ne!(one, entry_id(1, Form::Quick, &a, &ctx));
+        assert!(one.starts_with('e') && is_valid_id(&one));
+    }
+}
