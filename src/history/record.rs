@@ -305,6 +305,27 @@ fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     Ok(Outcome { form, constructs, indices, band, profile, flags, top_areas })
 }
 
+/// The input of `describe()`: `{ result, context?, form?, locale? }` (a whole
+/// entry view with a `locale` also fits). Without `form`, a result lacking the
+/// compensation index reads as a quick check: either way, masking was not checked.
+pub fn outcome_from_json(v: &Json) -> Result<(Outcome, Context)> {
+    only_keys(v, "", ENTRY_KEYS)?;
+    let result = member(v, "", "result")?;
+    let form = match optional(v, "form") {
+        Some(f) => parse_id(f, "form")?,
+        None => match optional(result, "indices").and_then(|i| optional(i, "compensation")) {
+            None => Form::Quick,
+            Some(_) => Form::Full,
+        },
+    };
+    let outcome = parse_result(result, "result", form)?;
+    let context = match optional(v, "context") {
+        None => Context::default(),
+        Some(c) => parse_context(c, "context")?,
+    };
+    Ok((outcome, context))
+}
+
 // ---- events ----
 
 /// The event as stored, exported and shown to JS.
@@ -393,6 +414,21 @@ mod tests {
     fn a_rest_that_ends_before_it_starts_is_refused() {
         let v = parse(r#"{"kind":"rest","start":"2026-03-07","end":"2026-03-01","type":"leave"}"#, "").unwrap();
         assert_eq!(parse_event_input(&v).unwrap_err().field, "end");
+    }
+
+    #[test]
+    fn a_stored_result_reads_back_for_describe() {
+        let v = parse(
+            r#"{"result":{"profile":"overload","band":"high","flags":[],"indices":{"strain":55,"load":70},
+                "constructs":{},"top_areas":[]},"context":{"scope":"work"},"locale":"de"}"#,
+            "",
+        )
+        .unwrap();
+        let (o, c) = outcome_from_json(&v).unwrap();
+        assert_eq!((o.profile, o.form, o.indices.load), (Profile::Overload, Form::Quick, Some(70.0)));
+        assert_eq!(c.scope, Some(crate::model::Scope::Work));
+        let bad = parse(r#"{"result":{"profile":"calm"}}"#, "").unwrap();
+        assert_eq!(outcome_from_json(&bad).unwrap_err().field, "result.profile");
     }
 
     #[test]
