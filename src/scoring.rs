@@ -245,7 +245,7 @@ pub fn top_areas_of(constructs: &BTreeMap<Construct, Option<f64>>) -> Vec<Constr
 
 /// Validates the JSON input of `assess()`; errors name the field.
 pub fn parse_input(input: &Json) -> Result<Input> {
-    json::only_keys(input, "", &["form", "locale", "answers", "context"])?;
+    only_keys(input, "", &["form", "locale", "answers", "context"])?;
     let form = parse_id(json::member(input, "", "form")?, "form")?;
     let locale = match json::optional(input, "locale") {
         None => Locale::En,
@@ -257,6 +257,14 @@ pub fn parse_input(input: &Json) -> Result<Input> {
         Some(v) => parse_context(v)?,
     };
     Ok(Input { form, locale, answers, context })
+}
+
+/// `json::only_keys`, but an empty key is named `""` so the message still has a field.
+fn only_keys(obj: &Json, at: &str, allowed: &[&str]) -> Result<()> {
+    json::only_keys(obj, at, allowed).map_err(|e| match e.field.as_str() {
+        "" if json::as_obj(obj, at).is_ok() => Error { field: "\"\"".to_string(), ..e },
+        _ => e,
+    })
 }
 
 fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
@@ -292,7 +300,7 @@ fn parse_answer(v: &Json, at: &str) -> Result<u8> {
 }
 
 fn parse_context(v: &Json) -> Result<Context> {
-    json::only_keys(v, "context", &["duration", "scope", "secondary"])?;
+    only_keys(v, "context", &["duration", "scope", "secondary"])?;
     let duration = json::optional(v, "duration").map(|d| parse_id(d, "context.duration")).transpose()?;
     let scope = json::optional(v, "scope").map(|s| parse_id(s, "context.scope")).transpose()?;
     let mut given = Vec::new();

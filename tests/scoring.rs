@@ -659,6 +659,7 @@ fn every_input_error_names_its_field() {
         (r#"{"form":"full","answers":{"nope":1}}"#.into(), "answers.nope: is not an item of the full form".into()),
         (format!(r#"{{"form":"quick","answers":{{"{f}":1}}}}"#), format!("answers.{f}: is not an item of the quick form")),
         (r#"{"form":"full","answers":{},"extra":1}"#.into(), "extra: is not a known field".into()),
+        (r#"{"form":"full","answers":{},"":1}"#.into(), r#""": is not a known field"#.into()),
         (r#"{"form":"full","answers":{},"context":"x"}"#.into(), "context: expected an object, got a string".into()),
         (r#"{"form":"full","answers":{},"context":{"mood":1}}"#.into(), "context.mood: is not a known field".into()),
         (

@@ -67,40 +67,46 @@ pub fn any_json() -> impl Strategy<Value = Json> {
 /// An object shaped roughly like an `assess()` input: the right keys, sometimes
 /// missing, sometimes extra, with values that are often right and often not.
 pub fn assess_like_json() -> impl Strategy<Value = Json> {
-    let answer = prop_oneof![4 => any_number().prop_map(Json::Num), 1 => Just(Json::Null), 1 => any_leaf()];
-    let item_id = prop_oneof![3 => prop::sample::select(ITEMS.iter().map(|i| i.id.to_string()).collect::<Vec<_>>()), 1 => any_word()];
-    let answers = prop_oneof![
-        4 => prop::collection::vec((item_id, answer), 0..40).prop_map(Json::Obj),
-        1 => any_json(),
-    ];
     let word = || prop_oneof![3 => any_word().prop_map(Json::Str), 1 => any_leaf()];
-    let secondary =
-        prop_oneof![3 => prop::collection::vec(word(), 0..6).prop_map(Json::Arr), 1 => any_leaf()];
-    let context = prop_oneof![
-        3 => (prop::option::of(word()), prop::option::of(word()), prop::option::of(secondary), prop::option::of(any_leaf()))
-            .prop_map(|(d, s, sec, extra)| {
-                let mut m = Vec::new();
-                d.into_iter().for_each(|v| m.push(("duration".to_string(), v)));
-                s.into_iter().for_each(|v| m.push(("scope".to_string(), v)));
-                sec.into_iter().for_each(|v| m.push(("secondary".to_string(), v)));
-                extra.into_iter().for_each(|v| m.push(("mood".to_string(), v)));
-                Json::Obj(m)
-            }),
+    let id_of = |ids: Vec<String>| prop_oneof![8 => prop::sample::select(ids).prop_map(Json::Str), 1 => word()];
+    let ids = |all: &[&str]| all.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+
+    let item_ids = || prop::sample::select(ITEMS.iter().map(|i| i.id.to_string()).collect::<Vec<_>>());
+    let valid_answer = prop_oneof![6 => (0u8..=4).prop_map(|v| Json::Num(f64::from(v))), 1 => Just(Json::Null)];
+    let answer = prop_oneof![4 => any_number().prop_map(Json::Num), 1 => Just(Json::Null), 1 => any_leaf()];
+    let item_id = prop_oneof![3 => item_ids(), 1 => any_word()];
+    let answers = prop_oneof![
+        4 => prop::collection::vec((item_ids(), valid_answer), 0..34).prop_map(Json::Obj),
+        2 => prop::collection::vec((item_id, answer), 0..40).prop_map(Json::Obj),
         1 => any_json(),
     ];
-    let id_of = |ids: Vec<String>| prop_oneof![4 => prop::sample::select(ids).prop_map(Json::Str), 1 => word()];
-    let form = id_of(Form::ALL.iter().map(|f| f.id().to_string()).collect());
-    let locale = id_of(Locale::ALL.iter().map(|l| l.id().to_string()).collect());
-    (prop::option::of(form), prop::option::of(locale), prop::option::of(answers), prop::option::of(context), 0u8..8)
+
+    let duration = id_of(ids(&Duration::ALL.iter().map(|d| d.id()).collect::<Vec<_>>()));
+    let scope = id_of(ids(&Scope::ALL.iter().map(|s| s.id()).collect::<Vec<_>>()));
+    let secondary_id = id_of(ids(&Secondary::ALL.iter().map(|s| s.id()).collect::<Vec<_>>()));
+    let secondary = prop_oneof![4 => prop::collection::vec(secondary_id, 0..6).prop_map(Json::Arr), 1 => any_leaf()];
+    let extra = prop::option::weighted(0.1, any_leaf());
+    let context = prop_oneof![
+        3 => (prop::option::of(duration), prop::option::of(scope), prop::option::of(secondary), extra)
+            .prop_map(|(d, s, sec, extra)| object(vec![("duration", d), ("scope", s), ("secondary", sec), ("mood", extra)])),
+        1 => any_json(),
+    ];
+
+    let form = id_of(ids(&Form::ALL.iter().map(|f| f.id()).collect::<Vec<_>>()));
+    let locale = id_of(ids(&Locale::ALL.iter().map(|l| l.id()).collect::<Vec<_>>()));
+    (
+        prop::option::weighted(0.95, form),
+        prop::option::weighted(0.6, locale),
+        prop::option::weighted(0.95, answers),
+        prop::option::weighted(0.6, context),
+        prop::option::weighted(0.06, any_leaf()),
+    )
         .prop_map(|(form, locale, answers, context, extra)| {
-            let mut m = Vec::new();
-            form.into_iter().for_each(|v| m.push(("form".to_string(), v)));
-            locale.into_iter().for_each(|v| m.push(("locale".to_string(), v)));
-            answers.into_iter().for_each(|v| m.push(("answers".to_string(), v)));
-            context.into_iter().for_each(|v| m.push(("context".to_string(), v)));
-            if extra == 0 {
-                m.push(("extra".to_string(), Json::Null));
-            }
-            Json::Obj(m)
+            object(vec![("form", form), ("locale", locale), ("answers", answers), ("context", context), ("extra", extra)])
         })
+}
+
+/// An object of the members that are present, in the order given.
+fn object(members: Vec<(&str, Option<Json>)>) -> Json {
+    Json::Obj(members.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_string(), v))).collect())
 }
