@@ -49,7 +49,7 @@ fn recomputed_indices(form: Form, answers: &Answers) -> Indices {
             .iter()
             .filter_map(|i| answers.get(i.id).map(|&a| f64::from(if i.reverse { 4 - a } else { a })))
             .collect();
-        let half_rounded_up = (items.len() + 1) / 2;
+        let half_rounded_up = items.len().div_ceil(2);
         if items.is_empty() || scored.len() < half_rounded_up {
             return None;
         }
