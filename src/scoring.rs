@@ -117,7 +117,7 @@ pub fn construct_scores(form: Form, answers: &Answers) -> BTreeMap<Construct, Op
             let score = if asked == 0 || answered < asked.div_ceil(2) {
                 None
             } else {
-                // Sum times 25 before dividing: one rounding, so 2 of 5 items at "sometimes" is exactly 50.
+                // Sum times 25 before dividing: one rounding, so a score on a boundary is exactly on it.
                 Some(f64::from(sum) * t::SCALE_TO_100 / f64::from(answered))
             };
             (c, score)
