@@ -99,9 +99,9 @@ const UNCLEAR: Text = [
 ];
 /// Only when `secondary` or scope `life` point beyond work.
 const UNCLEAR_BEYOND: Text = [
-    "Your health or your life outside work, which you mentioned, may be a large part of it.",
-    "Deine Gesundheit oder dein Leben außerhalb der Arbeit, die du erwähnt hast, könnten einen großen Teil davon ausmachen.",
-    "Tu salud o tu vida fuera del trabajo, que mencionaste, pueden ser una parte importante.",
+    "What goes on outside work, your health included, may be a large part of it.",
+    "Was außerhalb der Arbeit los ist, auch deine Gesundheit, könnte einen großen Teil davon ausmachen.",
+    "Lo que pasa fuera del trabajo, incluida tu salud, puede ser una parte importante.",
 ];
 const AREAS_STAND_OUT: Text = [
     "The areas that stand out: {}.",
@@ -350,7 +350,8 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
     let room = MAX_STEPS.saturating_sub(extra.len() + usize::from(first.is_some())).max(1);
     let steps = first
         .into_iter()
-        .chain(own.iter().copied().take(room))
+        // A doctor already comes first: the profile's "see a doctor if it stays" would repeat it.
+        .chain(own.iter().copied().filter(|&t| first.is_none() || *t != STEP_DOCTOR_IF_STAYS).take(room))
         .chain(extra)
         .map(|t| tr(t, l).to_string())
         .collect();
