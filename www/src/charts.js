@@ -1,0 +1,109 @@
+// Inline SVG charts that can be read without colour: every value is written as
+// text, bands are labelled, and each chart has a title and a table elsewhere.
+
+import { s } from "./h.js";
+import { dayNumber, score } from "./dates.js";
+
+const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
+// The strain bands of MODEL.md, low to very high.
+const BANDS = [
+  { id: "low", from: 0, to: 40 },
+  { id: "elevated", from: 40, to: 50 },
+  { id: "high", from: 50, to: 70 },
+  { id: "very_high", from: 70, to: 100 },
+];
+
+let nextId = 0;
+const uid = (name) => `bc-${name}-${++nextId}`;
+
+/** Horizontal bars for the five indices; `label(index)` names them, `notAsked` fills nulls. */
+export function indicesChart(indices, { title, description, label, notAsked }) {
+  const titleId = uid("title");
+  const rowH = 34;
+  const left = 130;
+  const width = 420;
+  const barW = width - left - 60;
+  const height = INDICES.length * rowH + 28;
+  const x = (v) => left + (v / 100) * barW;
+  const rows = INDICES.map((index, i) => {
+    const y = 8 + i * rowH;
+    const v = indices?.[index];
+    const known = typeof v === "number";
+    return s("g", { class: `bar bar-${index}` },
+      s("text", { x: left - 8, y: y + 17, "text-anchor": "end", class: "axis-label" }, label(index)),
+      s("rect", { x: left, y: y + 4, width: barW, height: 18, class: "bar-track" }),
+      known ? s("rect", { x: left, y: y + 4, width: Math.max(1, (v / 100) * barW), height: 18, class: "bar-fill" }) : null,
+      s("text", { x: known ? x(v) + 6 : left + 6, y: y + 17, class: "value-label" }, known ? score(v) : notAsked),
+    );
+  });
+  const ticks = [0, 40, 50, 70, 100].map((t) =>
+    s("g", { class: "tick" },
+      s("line", { x1: x(t), x2: x(t), y1: 8, y2: height - 18, class: "grid" }),
+      s("text", { x: x(t), y: height - 4, "text-anchor": "middle", class: "tick-label" }, String(t))),
+  );
+  return s("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, class: "chart indices-chart", part: "indices-chart" },
+    s("title", { id: titleId }, `${title}. ${description}`),
+    ticks,
+    rows,
+  );
+}
+
+/**
+ * Strain over time with the band areas. `points` are `{ date, strain }` oldest
+ * first; `reliable` marks the latest pair as a change beyond noise; `rests`
+ * are `{ start, end }` spans drawn behind the line.
+ */
+export function trendChart(points, { title, description, bandLabel, reliable, reliableLabel, rests = [], formatDate }) {
+  const titleId = uid("title");
+  const patternId = uid("rest");
+  const width = 640;
+  const height = 260;
+  const pad = { left: 36, right: 96, top: 14, bottom: 34 };
+  const days = points.map((p) => dayNumber(p.date));
+  let lo = Math.min(...days);
+  let hi = Math.max(...days);
+  if (hi - lo < 14) { lo -= 7; hi += 7; } // a single week would stretch one day across the chart
+  const x = (d) => pad.left + ((d - lo) / (hi - lo)) * (width - pad.left - pad.right);
+  const y = (v) => pad.top + (1 - v / 100) * (height - pad.top - pad.bottom);
+  const plotRight = width - pad.right;
+
+  const bands = BANDS.map((b) =>
+    s("g", { class: `band band-${b.id}` },
+      s("rect", { x: pad.left, y: y(b.to), width: plotRight - pad.left, height: y(b.from) - y(b.to), class: "band-area" }),
+      s("text", { x: plotRight + 6, y: (y(b.from) + y(b.to)) / 2 + 4, class: "band-label" }, bandLabel(b.id)),
+    ),
+  );
+  const axis = [0, 40, 50, 70, 100].map((t) =>
+    s("text", { x: pad.left - 6, y: y(t) + 4, "text-anchor": "end", class: "tick-label" }, String(t)),
+  );
+  const restSpans = rests
+    .map((r) => ({ a: Math.max(lo, dayNumber(r.start)), b: Math.min(hi, dayNumber(r.end) + 1) }))
+    .filter((r) => r.b > r.a)
+    .map((r) => s("rect", { x: x(r.a), y: pad.top, width: Math.max(2, x(r.b) - x(r.a)), height: y(0) - pad.top, class: "rest-span", fill: `url(#${patternId})` }));
+  const coords = points.map((p, i) => [x(days[i]), y(p.strain)]);
+  const line = coords.length > 1
+    ? s("polyline", { points: coords.map((c) => c.join(",")).join(" "), class: "trend-line" })
+    : null;
+  const last = coords.length - 1;
+  const mark = reliable && coords.length > 1
+    ? s("g", { class: "reliable-mark" },
+        s("line", { x1: coords[last - 1][0], y1: coords[last - 1][1], x2: coords[last][0], y2: coords[last][1], class: "reliable-line" }),
+        s("text", { x: (coords[last - 1][0] + coords[last][0]) / 2, y: Math.min(coords[last - 1][1], coords[last][1]) - 10, "text-anchor": "middle", class: "reliable-label" }, reliableLabel))
+    : null;
+  const dots = points.map((p, i) =>
+    s("g", { class: "point" },
+      s("circle", { cx: coords[i][0], cy: coords[i][1], r: 4.5, class: "trend-dot" }),
+      s("text", { x: coords[i][0], y: coords[i][1] - 8, "text-anchor": "middle", class: "value-label" }, score(p.strain)),
+    ),
+  );
+  const dateLabels = [0, last].filter((v, i, a) => a.indexOf(v) === i && points[v]).map((i) =>
+    s("text", { x: coords[i][0], y: height - 10, "text-anchor": i === 0 && last > 0 ? "start" : "end", class: "tick-label" }, formatDate(points[i].date)),
+  );
+  return s("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-labelledby": titleId, class: "chart trend-chart", part: "trend-chart" },
+    s("title", { id: titleId }, `${title}. ${description}`),
+    s("defs", {},
+      s("pattern", { id: patternId, width: 6, height: 6, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+        s("line", { x1: 0, y1: 0, x2: 0, y2: 6, class: "rest-hatch" }))),
+    bands, axis, restSpans, line, mark, dots, dateLabels,
+  );
+}

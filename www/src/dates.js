@@ -1,0 +1,26 @@
+// Calendar dates as the person sees them: the local clock, never UTC.
+
+const pad = (n) => String(n).padStart(2, "0");
+
+/** Today (or `d`) as YYYY-MM-DD in the local time zone; toISOString would give the UTC date. */
+export function localDate(d = new Date()) {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Day number of a YYYY-MM-DD date (days since 1970-01-01), for chart axes. */
+export function dayNumber(iso) {
+  const [y, m, d] = iso.split("-").map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+}
+
+/** A YYYY-MM-DD date written for people in `locale`. Formatted in UTC so the day cannot shift. */
+export function formatDate(iso, locale, style = "medium") {
+  if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return String(iso ?? "");
+  const [y, m, d] = iso.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+/** A 0..100 score for display: rounded, or a dash when it could not be computed. */
+export function score(value) {
+  return typeof value === "number" && Number.isFinite(value) ? String(Math.round(value)) : "–";
+}

@@ -1,0 +1,368 @@
+// <burnout-check>: the element class. Importing this file has no side effects;
+// `define.js` registers it. The element asks the core for the questions,
+// collects answers, hands them to the core and renders what comes back: it
+// never computes a score itself.
+
+import { h } from "./h.js";
+import { styles } from "./styles.js";
+import { LANGUAGE_NAMES, LOCALES, pickLocale, translate } from "./i18n.js";
+import { DEFAULT_WASM_URL, loadCore } from "./core.js";
+import { localDate } from "./dates.js";
+import { download } from "./download.js";
+import { renderStart } from "./views/start.js";
+import { renderQuestions, focusFirstOpen, PER_SCREEN } from "./views/questions.js";
+import { renderResult } from "./views/result.js";
+import { renderHistory } from "./views/history.js";
+
+const FORMS = ["full", "quick"];
+const DEFAULT_NAMESPACE = "burnout-check";
+
+export class BurnoutCheck extends HTMLElement {
+  static observedAttributes = ["lang", "form", "storage-key", "theme"];
+  /** Where the wasm module is fetched from; `define()` may set it relative to the entry script. */
+  static wasmUrl = DEFAULT_WASM_URL;
+
+  #root;
+  #app = null;
+  #main = null;
+  #crisisDialog = null;
+  #confirmDialog = null;
+  #booting = null;
+
+  // Internal state shared with the view modules (not a public API).
+  _core = null;
+  _store = null;
+  _view = "loading";
+  /** The check in progress: `{ form, questionnaire, screen, answers, context, note, warned }`. */
+  _check = null;
+  /** The result on screen: `{ result, explanation, next_steps, form, date, context, saveError }`. */
+  _result = null;
+  /** A one-off message for the history view: `{ text, error }`. */
+  _flash = null;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: "open" });
+    this.#root.adoptedStyleSheets = [styles()];
+  }
+
+  connectedCallback() {
+    window.addEventListener("storage", this.#onStorage);
+    this.#booting ??= this.#boot();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener("storage", this.#onStorage);
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this._core) return;
+    if (name === "storage-key") {
+      this._store?.free?.();
+      this._store = new this._core.HistoryStore(this.namespace);
+      this._check = null;
+      this._result = null;
+      this._resumeOrStart();
+    } else if (name === "lang") {
+      this._relocalize();
+    } else if (name === "form" && this._view === "start") {
+      this._render();
+    }
+  }
+
+  /** The shipped locale: the element's `lang`, else the nearest ancestor's, else the browser's. */
+  get locale() {
+    const own = this.getAttribute("lang");
+    const inherited = this.parentElement?.closest("[lang]")?.getAttribute("lang");
+    return pickLocale(own || inherited || navigator.language);
+  }
+
+  /** The storage namespace (`storage-key`), so several checks can live on one origin. */
+  get namespace() {
+    return this.getAttribute("storage-key") || DEFAULT_NAMESPACE;
+  }
+
+  /** The form offered first on the start screen (`form` attribute). */
+  get defaultForm() {
+    const form = this.getAttribute("form");
+    return FORMS.includes(form) ? form : "full";
+  }
+
+  _t(key, vars) {
+    return translate(this.locale, key, vars);
+  }
+
+  async #boot() {
+    this._render();
+    try {
+      this._core = await loadCore(this.constructor.wasmUrl);
+    } catch (e) {
+      this._view = "failed";
+      this._failure = e?.message ?? String(e);
+      this._render();
+      this.#booting = null;
+      return;
+    }
+    this._store = new this._core.HistoryStore(this.namespace);
+    this._resumeOrStart();
+    this.dispatchEvent(new CustomEvent("burnout-check-ready", { bubbles: true, composed: true }));
+  }
+
+  /** Continues an unfinished check saved as a draft, or shows the start screen. */
+  _resumeOrStart() {
+    let draft = null;
+    try {
+      draft = this._store.loadDraft();
+    } catch {
+      draft = null; // an unreadable draft must not block a fresh start
+    }
+    if (draft && FORMS.includes(draft.form)) {
+      this._beginCheck(draft.form, draft);
+    } else {
+      this._go("start");
+    }
+  }
+
+  /** Starts (or resumes from `draft`) a check of `form`. */
+  _beginCheck(form, draft = null) {
+    const questionnaire = this._core.questionnaire({ form, locale: this.locale });
+    const ids = new Set(questionnaire.items.map((i) => i.id));
+    const answers = {};
+    for (const [id, v] of Object.entries(draft?.answers ?? {})) {
+      if (ids.has(id) && Number.isInteger(v) && v >= 0 && v <= 4) answers[id] = v;
+    }
+    const context = { duration: null, scope: null, secondary: [] };
+    const dc = draft?.context ?? {};
+    if (typeof dc.duration === "string") context.duration = dc.duration;
+    if (typeof dc.scope === "string") context.scope = dc.scope;
+    if (Array.isArray(dc.secondary)) context.secondary = dc.secondary.filter((s) => typeof s === "string");
+    const screens = this._screenCount(questionnaire);
+    const screen = Number.isInteger(draft?.screen) ? Math.min(Math.max(draft.screen, 0), screens - 1) : 0;
+    this._check = { form, questionnaire, screen, answers, context, note: typeof draft?.note === "string" ? draft.note : "", warned: null };
+    this._go("questions");
+  }
+
+  _screenCount(questionnaire) {
+    return Math.ceil(questionnaire.items.length / PER_SCREEN) + 1; // + the context screen
+  }
+
+  /** Saves the check in progress so a reload resumes at the same screen. */
+  _saveDraft() {
+    const c = this._check;
+    if (!c) return;
+    const context = { secondary: c.context.secondary };
+    if (c.context.duration) context.duration = c.context.duration;
+    if (c.context.scope) context.scope = c.context.scope;
+    try {
+      this._store.saveDraft({ form: c.form, screen: c.screen, answers: c.answers, context, note: c.note });
+    } catch {
+      // Without storage the draft lives only as long as the page; nothing to tell yet.
+    }
+  }
+
+  _clearDraft() {
+    try {
+      this._store.clearDraft();
+    } catch {
+      // same as above
+    }
+  }
+
+  /** Scores and saves the finished check, then shows the result. */
+  _finish() {
+    const c = this._check;
+    const request = {
+      form: c.form,
+      locale: this.locale,
+      answers: c.answers,
+      context: contextRequest(c.context),
+      at: Date.now(),
+      date: localDate(),
+    };
+    if (c.note.trim()) request.note = c.note.trim();
+    let assessment = null;
+    let saveError = null;
+    try {
+      ({ assessment } = this._store.save(request));
+    } catch (e) {
+      // The store keeps the entry in memory on a storage failure; score it for the screen.
+      saveError = e;
+      try {
+        assessment = this._core.assess({ form: c.form, locale: this.locale, answers: c.answers, context: request.context });
+      } catch (e2) {
+        this._flash = { text: this._t("action_failed", { message: e2.message }), error: true };
+        this._render();
+        return;
+      }
+    }
+    this._clearDraft();
+    this._check = null;
+    this._result = {
+      result: assessment,
+      explanation: assessment.explanation,
+      next_steps: assessment.next_steps,
+      form: c.form,
+      date: request.date,
+      context: request.context,
+      saveError,
+    };
+    this._go("result");
+    this.dispatchEvent(new CustomEvent("burnout-check-complete", { bubbles: true, composed: true, detail: { form: c.form } }));
+  }
+
+  /** Shows a saved entry's result, its texts rendered anew in the current language. */
+  _showEntry(entry) {
+    const texts = this._core.describe({ result: entry.result, context: entry.context, locale: this.locale });
+    this._result = {
+      result: entry.result,
+      explanation: texts.explanation,
+      next_steps: texts.next_steps,
+      form: entry.form,
+      date: entry.date,
+      context: entry.context,
+      entryId: entry.id,
+      saveError: null,
+    };
+    this._go("result");
+  }
+
+  /** Re-renders everything in the new language, keeping answers and the screen. */
+  _relocalize() {
+    if (this._check) {
+      this._check.questionnaire = this._core.questionnaire({ form: this._check.form, locale: this.locale });
+    }
+    if (this._result?.result) {
+      try {
+        const texts = this._core.describe({ result: this._result.result, context: this._result.context ?? {}, locale: this.locale });
+        this._result.explanation = texts.explanation;
+        this._result.next_steps = texts.next_steps;
+      } catch {
+        // keep the texts we have
+      }
+    }
+    this._render();
+  }
+
+  _go(view, { focus = true } = {}) {
+    this._view = view;
+    this._render();
+    if (!focus) return;
+    if (view === "questions" && this._check.screen < this._screenCount(this._check.questionnaire) - 1) {
+      focusFirstOpen(this.#main);
+    } else {
+      this.#main?.querySelector("h2")?.focus();
+    }
+  }
+
+  /** Rebuilds the whole shadow tree for the current view. */
+  _render() {
+    const locale = this.locale;
+    this.#crisisDialog = this.#buildCrisisDialog();
+    this.#confirmDialog = h("dialog", { class: "confirm", part: "confirm-dialog" });
+    this.#main = h("main", { part: "main" }, this.#renderView());
+    this.#app = h("div", { class: "app", part: "app", lang: locale },
+      this.#renderHeader(),
+      this.#main,
+      this.#crisisDialog,
+      this.#confirmDialog,
+    );
+    this.#root.replaceChildren(this.#app);
+  }
+
+  #renderView() {
+    switch (this._view) {
+      case "loading":
+        return h("p", { role: "status" }, this._t("loading"));
+      case "failed":
+        return h("p", { class: "error", role: "alert" }, this._t("load_failed", { message: this._failure }));
+      case "start":
+        return renderStart(this);
+      case "questions":
+        return renderQuestions(this);
+      case "result":
+        return renderResult(this);
+      case "history":
+        return renderHistory(this);
+      default:
+        return null;
+    }
+  }
+
+  #renderHeader() {
+    const ready = !!this._core;
+    const navButton = (view, key, onclick) =>
+      h("button", { type: "button", "aria-current": (this._view === "history" ? "history" : "check") === view ? "page" : null, disabled: !ready, onclick }, this._t(key));
+    return h("header", { part: "header" },
+      h("span", { class: "brand" }, this._t("app_title")),
+      h("nav", { "aria-label": this._t("app_title") },
+        navButton("check", "nav_check", () => (this._check ? this._go("questions") : this._go("start"))),
+        navButton("history", "nav_history", () => this._go("history")),
+      ),
+      h("div", { class: "tools" },
+        h("label", {},
+          h("span", { class: "visually-hidden" }, this._t("language")),
+          h("select", { class: "language", value: this.locale, onchange: (e) => this.setAttribute("lang", e.target.value) },
+            LOCALES.map((l) => h("option", { value: l, lang: l }, LANGUAGE_NAMES[l]))),
+        ),
+        h("button", { type: "button", class: "crisis", part: "crisis-button", "aria-haspopup": "dialog", onclick: () => this.#crisisDialog.showModal() }, this._t("crisis_open")),
+      ),
+    );
+  }
+
+  /** The offline crisis list; a host page can replace it via `slot="crisis-resources"`. */
+  _crisisContent() {
+    return h("div", { class: "crisis-content" },
+      h("p", { class: "danger" }, h("strong", {}, this._t("crisis_danger"))),
+      h("slot", { name: "crisis-resources" },
+        h("p", {}, this._t("crisis_lines_intro")),
+        h("ul", { class: "lines" }, this._t("crisis_lines").map((line) => h("li", {}, line))),
+        h("p", {}, this._t("crisis_gp")),
+      ),
+    );
+  }
+
+  #buildCrisisDialog() {
+    const dialog = h("dialog", { class: "crisis-dialog", part: "crisis-dialog", "aria-labelledby": "bc-crisis-title" },
+      h("h2", { id: "bc-crisis-title" }, this._t("crisis_title")),
+      this._crisisContent(),
+      h("form", { method: "dialog", class: "actions" }, h("button", { class: "primary" }, this._t("close"))),
+    );
+    return dialog;
+  }
+
+  /** Asks a yes/no question in a native dialog; resolves true on confirm. */
+  _confirm(message, confirmLabel) {
+    const dialog = this.#confirmDialog;
+    dialog.replaceChildren(
+      h("p", {}, message),
+      h("form", { method: "dialog", class: "actions" },
+        h("button", { value: "cancel", autofocus: true }, this._t("cancel")),
+        h("button", { value: "confirm", class: "danger" }, confirmLabel)),
+    );
+    dialog.returnValue = "";
+    return new Promise((resolve) => {
+      dialog.addEventListener("close", () => resolve(dialog.returnValue === "confirm"), { once: true });
+      dialog.showModal();
+    });
+  }
+
+  /** Offers the whole history (including entries kept only in memory) as a JSON file. */
+  _exportJson() {
+    download(`burnout-check-${localDate()}.json`, this._store.exportJson(), "application/json");
+  }
+
+  #onStorage = (event) => {
+    // Another tab changed our namespace (or cleared storage): re-read and show it.
+    if (!this._store || (event.key !== null && !event.key.startsWith(`${this.namespace}:`))) return;
+    this._store.refresh();
+    if (this._view === "history") this._go("history", { focus: false });
+  };
+}
+
+/** The context part of a request: only what was answered. */
+function contextRequest(context) {
+  const out = { secondary: [...context.secondary] };
+  if (context.duration) out.duration = context.duration;
+  if (context.scope) out.scope = context.scope;
+  return out;
+}

@@ -1,0 +1,164 @@
+// The element's own styles, adopted into its shadow root (no <style> text in
+// the DOM, so a strict CSP needs no 'unsafe-inline'). Colours, font, radius and
+// spacing are --bc-* custom properties a host page can override.
+
+const CSS = `
+:host {
+  --bc-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --bc-radius: 10px;
+  --bc-space: 1rem;
+  --bc-bg: #fdfcfa;
+  --bc-surface: #ffffff;
+  --bc-text: #1f2328;
+  --bc-muted: #57606a;
+  --bc-border: #c9ced4;
+  --bc-accent: #2f5f8a;
+  --bc-accent-text: #ffffff;
+  --bc-focus: #c04f00;
+  --bc-error: #a4002a;
+  --bc-error-bg: #fff0f2;
+  --bc-notice-bg: #fff7e0;
+  --bc-support-bg: #fdecef;
+  --bc-bar: #2f5f8a;
+  --bc-band-low: #e6f1e8;
+  --bc-band-elevated: #f8f0d6;
+  --bc-band-high: #f7e0cc;
+  --bc-band-very-high: #f3d0d4;
+  display: block;
+  color-scheme: light;
+  font-family: var(--bc-font);
+  line-height: 1.5;
+  color: var(--bc-text);
+}
+:host([hidden]) { display: none; }
+:host([theme="dark"]) {
+  --bc-bg: #15181c; --bc-surface: #1d2126; --bc-text: #e8eaed; --bc-muted: #a8b0b9;
+  --bc-border: #49515a; --bc-accent: #8cbcec; --bc-accent-text: #0e1116; --bc-focus: #ffb070;
+  --bc-error: #ff9bae; --bc-error-bg: #3a1a22; --bc-notice-bg: #3a3219; --bc-support-bg: #3e1f26;
+  --bc-bar: #8cbcec; --bc-band-low: #1f3325; --bc-band-elevated: #3a3519; --bc-band-high: #43301e; --bc-band-very-high: #4a2127;
+  color-scheme: dark;
+}
+@media (prefers-color-scheme: dark) {
+  :host(:not([theme="light"])) {
+    --bc-bg: #15181c; --bc-surface: #1d2126; --bc-text: #e8eaed; --bc-muted: #a8b0b9;
+    --bc-border: #49515a; --bc-accent: #8cbcec; --bc-accent-text: #0e1116; --bc-focus: #ffb070;
+    --bc-error: #ff9bae; --bc-error-bg: #3a1a22; --bc-notice-bg: #3a3219; --bc-support-bg: #3e1f26;
+    --bc-bar: #8cbcec; --bc-band-low: #1f3325; --bc-band-elevated: #3a3519; --bc-band-high: #43301e; --bc-band-very-high: #4a2127;
+    color-scheme: dark;
+  }
+}
+* { box-sizing: border-box; }
+.app { background: var(--bc-bg); border: 1px solid var(--bc-border); border-radius: var(--bc-radius); padding: var(--bc-space); }
+header { display: flex; flex-wrap: wrap; gap: calc(var(--bc-space) / 2) var(--bc-space); align-items: center; justify-content: space-between;
+  padding-block-end: calc(var(--bc-space) / 2); margin-block-end: var(--bc-space); border-block-end: 1px solid var(--bc-border); }
+.brand { font-weight: 700; font-size: 1.1rem; }
+nav { display: flex; gap: .5rem; }
+.tools { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+h2 { font-size: 1.4rem; margin-block: 0 .5rem; }
+h3 { font-size: 1.1rem; margin-block: 1.5rem .5rem; }
+h2:focus, main:focus { outline: none; }
+p { margin-block: .5rem; }
+button, select, input, .file-label { font: inherit; color: inherit; }
+button, .file-label {
+  min-block-size: 2.75rem; padding-block: .4rem; padding-inline: 1rem; border-radius: var(--bc-radius);
+  border: 1px solid var(--bc-border); background: var(--bc-surface); cursor: pointer;
+}
+button.primary { background: var(--bc-accent); color: var(--bc-accent-text); border-color: var(--bc-accent); font-weight: 600; }
+button.danger { border-color: var(--bc-error); color: var(--bc-error); }
+button.small { min-block-size: 2rem; padding-inline: .6rem; }
+button[aria-current="page"] { border-color: var(--bc-accent); box-shadow: inset 0 -3px 0 var(--bc-accent); }
+button.crisis { border-color: var(--bc-error); color: var(--bc-error); font-weight: 600; }
+select, input[type="date"], input[type="text"] {
+  min-block-size: 2.75rem; padding-inline: .5rem; border-radius: var(--bc-radius); border: 1px solid var(--bc-border); background: var(--bc-surface);
+}
+:focus-visible { outline: 3px solid var(--bc-focus); outline-offset: 2px; }
+.visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.muted, .hint { color: var(--bc-muted); font-size: .92rem; }
+.actions { display: flex; flex-wrap: wrap; gap: .5rem; margin-block-start: var(--bc-space); }
+.actions .push { margin-inline-start: auto; }
+fieldset { border: 1px solid var(--bc-border); border-radius: var(--bc-radius); background: var(--bc-surface);
+  margin-block: 0 var(--bc-space); margin-inline: 0; padding: var(--bc-space); min-inline-size: 0; }
+fieldset.open { border-color: var(--bc-error); border-width: 2px; }
+legend { font-weight: 600; padding-inline: .25rem; }
+.scale { display: grid; grid-template-columns: repeat(5, 1fr); gap: .4rem; margin-block-start: .5rem; }
+.scale label, .choices label {
+  display: flex; align-items: center; gap: .5rem; min-block-size: 2.75rem; padding-inline: .6rem;
+  border: 1px solid var(--bc-border); border-radius: var(--bc-radius); cursor: pointer;
+}
+.scale label:has(input:checked), .choices label:has(input:checked) { border-color: var(--bc-accent); box-shadow: inset 0 0 0 1px var(--bc-accent); }
+.scale input, .choices input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0; accent-color: var(--bc-accent); flex: none; }
+.key { font-size: .8rem; color: var(--bc-muted); border: 1px solid var(--bc-border); border-radius: 4px; padding-inline: .3rem; }
+.choices { display: grid; gap: .4rem; margin-block-start: .5rem; }
+.choice-desc { display: block; color: var(--bc-muted); font-size: .92rem; }
+.form-choice label { align-items: flex-start; padding-block: .6rem; }
+.form-choice input { margin-block-start: .2rem; }
+.progress { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; margin-block-end: var(--bc-space); }
+progress { inline-size: 100%; block-size: .6rem; accent-color: var(--bc-accent); }
+.window { font-style: italic; color: var(--bc-muted); }
+.error { background: var(--bc-error-bg); color: var(--bc-error); border-inline-start: 4px solid var(--bc-error); padding: .5rem .75rem; border-radius: 4px; }
+.notice { background: var(--bc-notice-bg); border-inline-start: 4px solid var(--bc-muted); padding: .5rem .75rem; border-radius: 4px; }
+.support { background: var(--bc-support-bg); border: 2px solid var(--bc-error); border-radius: var(--bc-radius); padding: var(--bc-space); margin-block-end: var(--bc-space); }
+.support h3 { margin-block-start: 0; }
+.profile-title { font-size: 1.25rem; font-weight: 700; margin-block: .25rem; }
+.strain-line { font-weight: 600; }
+.disclaimer { font-size: .9rem; color: var(--bc-muted); border-block-start: 1px solid var(--bc-border); padding-block-start: .5rem; margin-block-start: var(--bc-space); }
+.chart { inline-size: 100%; block-size: auto; max-inline-size: 40rem; display: block; font-family: var(--bc-font); }
+.chart text { fill: var(--bc-text); font-size: 12px; }
+.chart .tick-label { fill: var(--bc-muted); font-size: 11px; }
+.chart .value-label { font-weight: 700; }
+.chart .grid { stroke: var(--bc-border); stroke-dasharray: 3 3; }
+.chart .bar-track { fill: none; stroke: var(--bc-border); }
+.chart .bar-fill { fill: var(--bc-bar); }
+.band-low .band-area { fill: var(--bc-band-low); }
+.band-elevated .band-area { fill: var(--bc-band-elevated); }
+.band-high .band-area { fill: var(--bc-band-high); }
+.band-very_high .band-area { fill: var(--bc-band-very-high); }
+.band-area { stroke: var(--bc-border); stroke-width: .5; }
+.chart .band-label { fill: var(--bc-muted); font-size: 11px; }
+.trend-line { fill: none; stroke: var(--bc-text); stroke-width: 2; }
+.trend-dot { fill: var(--bc-surface); stroke: var(--bc-text); stroke-width: 2; }
+.reliable-line { stroke: var(--bc-text); stroke-width: 5; stroke-dasharray: 2 4; stroke-linecap: round; }
+.chart .reliable-label { font-style: italic; font-weight: 700; }
+.rest-hatch { stroke: var(--bc-muted); stroke-width: 2; opacity: .5; }
+table { border-collapse: collapse; inline-size: 100%; margin-block: .5rem; }
+th, td { text-align: start; padding-block: .4rem; padding-inline: .5rem; border-block-end: 1px solid var(--bc-border); vertical-align: top; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+.badge { font-size: .8rem; border: 1px solid var(--bc-error); color: var(--bc-error); border-radius: 4px; padding-inline: .3rem; margin-inline-start: .3rem; }
+.events { list-style: none; padding: 0; }
+.events li { border: 1px solid var(--bc-border); border-radius: var(--bc-radius); padding: .75rem; margin-block-end: .5rem; background: var(--bc-surface); }
+.event-head { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: space-between; align-items: center; }
+.state { font-weight: 700; }
+.event-forms { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: var(--bc-space); }
+.field { display: grid; gap: .2rem; margin-block-end: .5rem; }
+dialog { max-inline-size: min(36rem, 92vw); border: 1px solid var(--bc-border); border-radius: var(--bc-radius); background: var(--bc-bg); color: var(--bc-text); padding: var(--bc-space); }
+dialog::backdrop { background: rgb(0 0 0 / .5); }
+dialog h2 { margin-block-start: 0; }
+.lines { padding-inline-start: 1.2rem; }
+@media (max-width: 40rem) {
+  .scale { grid-template-columns: 1fr; }
+  .app { padding: calc(var(--bc-space) * .75); }
+}
+@media (prefers-reduced-motion: no-preference) {
+  button, .scale label, .choices label { transition: border-color .15s, box-shadow .15s; }
+}
+@media print {
+  :host { color: #000; }
+  .app { border: none; padding: 0; background: none; }
+  header, .actions, .no-print, dialog, .hint, details { display: none !important; }
+  h3 { margin-block: .6rem .2rem; break-after: avoid; }
+  .chart { max-inline-size: 26rem; }
+  .result { font-size: 10.5pt; }
+  .support { border-width: 1px; }
+}
+`;
+
+let sheet = null;
+
+/** One shared stylesheet for every instance; built on first use, not on import. */
+export function styles() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}

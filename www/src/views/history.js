@@ -1,0 +1,218 @@
+// The history: past results newest first, the strain trend with its bands,
+// logged time off and changes with what the core reads from them, and the
+// person's data in their hands (export, import, delete).
+
+import { h } from "../h.js";
+import { trendChart } from "../charts.js";
+import { formatDate, localDate, score } from "../dates.js";
+import { download } from "../download.js";
+
+const REST_TYPES = ["vacation", "weekend", "leave", "other"];
+const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
+
+export function renderHistory(app) {
+  const t = (k, v) => app._t(k, v);
+  const locale = app.locale;
+  const date = (iso) => formatDate(iso, locale);
+  const store = app._store;
+  const today = localDate();
+
+  let status = null;
+  let data = { entries: [], events: [], unreadable: [] };
+  let analysis = null;
+  const problems = [];
+  try {
+    status = store.status();
+    data = store.load();
+    analysis = store.analyze(today, locale);
+  } catch (e) {
+    problems.push(h("p", { class: "error", role: "alert" }, t("action_failed", { message: e.message })));
+  }
+
+  const flash = app._flash;
+  app._flash = null;
+  const rerender = (message) => {
+    app._flash = message ?? null;
+    app._go("history", { focus: false });
+    app.shadowRoot.querySelector(message ? ".flash" : "h2")?.focus();
+  };
+  const attempt = (fn) => {
+    try {
+      fn();
+      return true;
+    } catch (e) {
+      rerender({ text: t("action_failed", { message: e.message }), error: true });
+      return false;
+    }
+  };
+
+  // ---- notices ----
+  const notices = [];
+  if (status && !status.persistent) notices.push(h("p", { class: "notice" }, t("not_persistent", { reason: status.reason ?? "" })));
+  else if (status?.read_only) notices.push(h("p", { class: "notice" }, t("read_only", { reason: status.reason ?? "" })));
+  if (data.unreadable?.length) notices.push(h("p", { class: "notice" }, t("unreadable", { n: data.unreadable.length })));
+
+  // ---- trend ----
+  const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
+  const rests = data.events.filter((e) => e.kind === "rest");
+  const trend = analysis?.trend;
+  const trendNodes = [];
+  if (readings.length) {
+    const values = readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain)}`).join("; ");
+    trendNodes.push(
+      h("h3", {}, t("trend_title")),
+      trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
+        title: t("trend_title"),
+        description: t("trend_chart_label", { values }),
+        bandLabel: (b) => t(`band_${b}`),
+        reliable: !!trend?.reliable,
+        reliableLabel: t("reliable_mark"),
+        rests,
+        formatDate: date,
+      }),
+    );
+    const summary = [];
+    if (typeof trend?.change === "number") {
+      const change = Math.round(trend.change);
+      summary.push(t("trend_change", { change: change > 0 ? `+${change}` : String(change) }));
+      summary.push(trend.reliable ? t(trend.direction === "up" ? "trend_reliable_up" : "trend_reliable_down") : t("trend_not_reliable"));
+    }
+    if (trend?.slow_rise) summary.push(t("slow_rise"));
+    if (analysis?.high_since) summary.push(t("high_since", { date: date(analysis.high_since) }));
+    if (summary.length) trendNodes.push(h("ul", { class: "trend-summary" }, summary.map((s) => h("li", {}, s))));
+  }
+
+  // ---- entries, newest first ----
+  const entries = [...data.entries].reverse();
+  const entryTable = entries.length
+    ? h("table", { class: "entries", part: "entries" },
+        h("thead", {}, h("tr", {},
+          ["col_date", "col_form", "col_profile"].map((k) => h("th", { scope: "col" }, t(k))),
+          h("th", { scope: "col", class: "num" }, t("col_strain")),
+          h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("col_actions"))))),
+        h("tbody", {}, entries.map((entry) =>
+          h("tr", { "data-entry": entry.id },
+            h("td", {}, date(entry.date), entry.saved === false ? h("span", { class: "badge" }, t("unsaved_badge")) : null),
+            h("td", {}, t(`form_${entry.form}`)),
+            h("td", { class: "profile" }, t(`profile_${entry.result.profile}`)),
+            h("td", { class: "num" }, score(entry.result.indices?.strain)),
+            h("td", { class: "row-actions" },
+              h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => app._showEntry(entry) }, t("show")),
+              h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
+                onclick: () => attempt(() => store.remove(entry.id)) && rerender() }, t("delete")))))))
+    : h("p", { class: "empty" }, t("history_empty"));
+
+  // ---- events ----
+  const restAnalyses = [...(analysis?.rest ?? [])];
+  const changeAnalyses = [...(analysis?.changes ?? [])];
+  const take = (list, match) => {
+    const i = list.findIndex(match);
+    return i < 0 ? null : list.splice(i, 1)[0];
+  };
+  const eventItem = (ev) => {
+    const del = h("button", { type: "button", class: "small danger", "aria-label": t("delete_event_label"),
+      onclick: () => attempt(() => store.remove(ev.id)) && rerender() }, t("delete"));
+    if (ev.kind === "rest") {
+      const a = take(restAnalyses, (r) => r.start === ev.start && r.end === ev.end);
+      return h("li", { class: "event rest", "data-event": ev.id, "data-state": a?.state ?? "" },
+        h("div", { class: "event-head" },
+          h("strong", {}, t("rest_item", { start: date(ev.start), end: date(ev.end), type: t(`rest_type_${ev.type}`) })), del),
+        ev.note ? h("p", { class: "muted" }, ev.note) : null,
+        a ? [
+          h("p", { class: "state" }, t(`rest_state_${a.state}`)),
+          a.explanation ? h("p", {}, a.explanation) : null,
+          a.state === "pending" && a.next_check ? h("p", { class: "next-check" }, t("check_again", { date: date(a.next_check) })) : null,
+        ] : null);
+    }
+    const a = take(changeAnalyses, (c) => c.date === ev.date && c.what === ev.what);
+    return h("li", { class: "event change", "data-event": ev.id },
+      h("div", { class: "event-head" },
+        h("strong", {}, t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) })), del),
+      ev.note ? h("p", { class: "muted" }, ev.note) : null,
+      a && (a.strain_before !== null || a.strain_after !== null)
+        ? h("p", {}, t("change_strain", { before: score(a.strain_before), after: score(a.strain_after) }))
+        : null);
+  };
+
+  const eventError = h("p", { class: "error", role: "alert", hidden: true });
+  const addEvent = (event, build) => {
+    event.preventDefault();
+    const fields = new FormData(event.target);
+    const request = build(fields);
+    const note = String(fields.get("note") ?? "").trim();
+    if (note) request.note = note;
+    try {
+      store.addEvent(request);
+    } catch (e) {
+      eventError.textContent = e.message;
+      eventError.hidden = false;
+      return;
+    }
+    rerender();
+  };
+  const select = (name, ids, prefix) =>
+    h("select", { name, id: `bc-${name}` }, ids.map((id) => h("option", { value: id }, t(`${prefix}${id}`))));
+  const field = (labelKey, control, forId) => h("div", { class: "field" }, h("label", { for: forId }, t(labelKey)), control);
+
+  const restForm = h("form", { class: "rest-form", onsubmit: (e) => addEvent(e, (f) => ({ kind: "rest", start: f.get("start"), end: f.get("end"), type: f.get("type") })) },
+    h("fieldset", {},
+      h("legend", {}, t("rest_legend")),
+      field("rest_start", h("input", { type: "date", name: "start", id: "bc-rest-start", required: true, value: today }), "bc-rest-start"),
+      field("rest_end", h("input", { type: "date", name: "end", id: "bc-rest-end", required: true, value: today }), "bc-rest-end"),
+      field("rest_type", select("type", REST_TYPES, "rest_type_"), "bc-type"),
+      field("event_note", h("input", { type: "text", name: "note", id: "bc-rest-note", maxlength: 500, autocomplete: "off" }), "bc-rest-note"),
+      h("button", { type: "submit" }, t("add"))));
+  const changeForm = h("form", { class: "change-form", onsubmit: (e) => addEvent(e, (f) => ({ kind: "change", date: f.get("date"), what: f.get("what") })) },
+    h("fieldset", {},
+      h("legend", {}, t("change_legend")),
+      field("change_date", h("input", { type: "date", name: "date", id: "bc-change-date", required: true, value: today }), "bc-change-date"),
+      field("change_what", select("what", CHANGE_WHATS, "change_what_"), "bc-what"),
+      field("event_note", h("input", { type: "text", name: "note", id: "bc-change-note", maxlength: 500, autocomplete: "off" }), "bc-change-note"),
+      h("button", { type: "submit" }, t("add"))));
+
+  // ---- data ----
+  const importInput = h("input", {
+    type: "file", accept: ".json,application/json", class: "import-file", hidden: true,
+    onchange: async (event) => {
+      const file = event.target.files?.[0];
+      if (!file) return;
+      try {
+        const r = store.importJson(await file.text());
+        rerender({ text: t("import_done", { entries: r.entries_added, events: r.events_added, skipped: r.skipped }) });
+      } catch (e) {
+        rerender({ text: t("import_failed", { message: e.message }), error: true });
+      }
+    },
+  });
+  const deleteAll = async () => {
+    if (await app._confirm(t("confirm_delete_all"), t("delete_all"))) {
+      attempt(() => store.clear()) && rerender();
+    }
+  };
+
+  return h("section", { class: "history", part: "history" },
+    h("h2", { tabindex: -1 }, t("history_title")),
+    flash ? h("p", { class: `flash ${flash.error ? "error" : "notice"}`, role: flash.error ? "alert" : "status", tabindex: -1 }, flash.text) : null,
+    problems,
+    notices,
+    trendNodes,
+    entryTable,
+    h("h3", {}, t("events_title")),
+    h("p", { class: "muted" }, t("events_intro")),
+    data.events.length ? h("ul", { class: "events", part: "events" }, data.events.map(eventItem)) : null,
+    rests.length ? h("p", { class: "muted" }, t("rest_heuristic")) : null,
+    eventError,
+    h("div", { class: "event-forms" }, restForm, changeForm),
+    h("h3", {}, t("data_title")),
+    h("div", { class: "actions data-actions" },
+      h("button", { type: "button", class: "export-json", onclick: () => app._exportJson() }, t("export_json")),
+      h("button", { type: "button", class: "export-csv", onclick: () => download(`burnout-check-${today}.csv`, store.exportCsv(), "text/csv") }, t("export_csv")),
+      data.unreadable?.length
+        ? h("button", { type: "button", onclick: () => download(`burnout-check-raw-${today}.json`, store.exportRaw(), "application/json") }, t("export_raw"))
+        : null,
+      importInput,
+      h("button", { type: "button", class: "import-json", onclick: () => importInput.click() }, t("import_json")),
+      h("button", { type: "button", class: "danger push delete-all", onclick: deleteAll }, t("delete_all")),
+    ),
+  );
+}

@@ -1,0 +1,84 @@
+// The result: the profile named, the core's explanation and next steps, the
+// five indices as a chart and a table, the areas to look at first, the flags,
+// support first when needed, and what this result is not.
+
+import { h } from "../h.js";
+import { indicesChart } from "../charts.js";
+import { formatDate, score } from "../dates.js";
+
+const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
+
+export function renderResult(app) {
+  const r = app._result;
+  const res = r.result;
+  const t = (k, v) => app._t(k, v);
+  const flags = res.flags ?? [];
+  const strain = res.indices?.strain;
+  let status = null;
+  try {
+    status = app._store.status();
+  } catch {
+    status = null;
+  }
+
+  const indexName = (id) => t(`index_${id}`);
+  const values = INDICES.map((id) => `${indexName(id)} ${typeof res.indices?.[id] === "number" ? score(res.indices[id]) : t("not_asked")}`).join(", ");
+
+  const notices = [];
+  if (r.saveError) {
+    notices.push(h("p", { class: "notice", role: "status" }, t("not_saved", { reason: r.saveError.message })));
+  } else if (status && !status.persistent) {
+    notices.push(h("p", { class: "notice" }, t("not_persistent", { reason: status.reason ?? "" })));
+  }
+  const offerExport = !!r.saveError || (status && !status.persistent);
+
+  return h("section", { class: "result", part: "result" },
+    flags.includes("seek_support")
+      ? h("aside", { class: "support", part: "support", "aria-labelledby": "bc-support-title" },
+          h("h3", { id: "bc-support-title" }, t("support_title")),
+          h("p", {}, t("flag_seek_support")),
+          app._crisisContent())
+      : null,
+    h("h2", { tabindex: -1 }, t("result_title")),
+    h("p", { class: "muted" }, t("result_of", { date: formatDate(r.date, app.locale, "long") })),
+    h("p", { class: "profile-title", part: "profile", "data-profile": res.profile }, t(`profile_${res.profile}`)),
+    h("p", { class: "strain-line" },
+      typeof strain === "number" && res.band
+        ? t("strain_line", { value: score(strain), band: t(`band_${res.band}`) })
+        : t("strain_missing")),
+    h("p", { class: "explanation" }, r.explanation),
+    r.next_steps?.length
+      ? [h("h3", {}, t("next_steps_title")), h("ol", { class: "next-steps" }, r.next_steps.map((s) => h("li", {}, s)))]
+      : null,
+    res.top_areas?.length
+      ? [h("h3", {}, t("areas_title")),
+         h("ol", { class: "areas" }, res.top_areas.map((a) => h("li", {}, `${t(`area_${a}`)} (${score(res.constructs?.[a])})`)))]
+      : null,
+    flags.length
+      ? [h("h3", {}, t("flags_title")), h("ul", { class: "flags" }, flags.map((f) => h("li", { "data-flag": f }, t(`flag_${f}`))))]
+      : null,
+    h("h3", {}, t("indices_title")),
+    indicesChart(res.indices, {
+      title: t("indices_title"),
+      description: t("indices_chart_label", { values }),
+      label: indexName,
+      notAsked: t("not_asked"),
+    }),
+    h("details", { class: "table-alt" },
+      h("summary", {}, `${t("table_index")} / ${t("table_value")}`),
+      h("table", {},
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("table_index")), h("th", { scope: "col", class: "num" }, t("table_value")))),
+        h("tbody", {}, INDICES.map((id) =>
+          h("tr", {}, h("th", { scope: "row" }, indexName(id)),
+            h("td", { class: "num" }, typeof res.indices?.[id] === "number" ? score(res.indices[id]) : t("not_asked"))))))),
+    r.form === "quick" ? h("p", { class: "muted" }, t("quick_not_checked")) : null,
+    notices,
+    h("p", { class: "disclaimer", part: "disclaimer" }, t("disclaimer")),
+    h("div", { class: "actions" },
+      h("button", { type: "button", onclick: () => window.print() }, t("print")),
+      offerExport ? h("button", { type: "button", onclick: () => app._exportJson() }, t("export_result")) : null,
+      h("button", { type: "button", onclick: () => app._go("history") }, t("see_history")),
+      h("button", { type: "button", class: "primary", onclick: () => { app._result = null; app._go("start"); } }, t("new_check")),
+    ),
+  );
+}
