@@ -18,7 +18,7 @@ const ASSETS = [
   "./",
   "index.html",
   "page.css",
-  "register-sw.js",
+  "page.js",
   "burnout-check.js",
   "src/charts.js",
   "src/core.js",
