@@ -1,3 +1,610 @@
 //! History persistence over any key-value backend (localStorage in the browser,
 //! a map in tests): key layout, schema version, recovery, never losing data.
-//! SKELETON: the data helper implements this.
+//!
+//! One key per record, so a corrupt or half-written value costs one record, not
+//! the history: `<ns>:meta` (`{"schema":1}`), `<ns>:entry:<id>`, `<ns>:event:<id>`,
+//! `<ns>:draft`. Keys outside these exact patterns belong to someone else: their
+//! values are never read, written or removed.
+//!
+//! Writes that cannot be stored never lose the record: it stays in memory
+//! (`is_saved` false, and in every export) and the error says why. Removals in a
+//! store that has no backend succeed in memory, since nothing stored is left behind.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::history::exchange::{self, MergeSummary};
+use crate::history::record::{entry_from_json, entry_record, event_from_json, event_to_json, is_valid_id};
+use crate::history::{Entry, Event, History};
+use crate::json::{as_num, parse, Json};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// Bump when the key layout or the stored record shape changes. Storage
+/// written by a newer schema is shown read-only, never rewritten.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Shown when no backend is given and the caller gave no reason of its own.
+const NO_STORAGE: &str = "This browser does not let this page keep data, so your history lasts only while the page is open. You can still export it.";
+/// Shown when the backend fails to list or read keys.
+const STORAGE_UNREADABLE: &str = "This browser's storage could not be read, so your history lasts only while the page is open. You can still export it.";
+/// Shown when the stored schema is newer than ours.
+const NEWER_SCHEMA: &str = "This history was saved by a newer version of burnout-check, so it is shown here but not changed. Update the tool to add to it.";
+
+/// Key-value storage. Every method may fail; nothing may panic.
+pub trait Backend {
+    fn get(&self, key: &str) -> Result<Option<String>>;
+    /// Err kind `Quota` when full, `Storage` for anything else.
+    fn set(&mut self, key: &str, value: &str) -> Result<()>;
+    fn remove(&mut self, key: &str) -> Result<()>;
+    /// All keys of the origin, ours and everyone else's; the store filters.
+    fn keys(&self) -> Result<Vec<String>>;
+}
+
+/// A backend in memory, with knobs that make it fail the way browsers do.
+#[derive(Debug, Clone, Default)]
+pub struct MemoryBackend {
+    pub map: BTreeMap<String, String>,
+    /// Total bytes of keys and values it holds before `set` fails with `Quota`.
+    pub quota_bytes: Option<usize>,
+    /// `keys()` fails (storage blocked).
+    pub fail_keys: bool,
+    /// `get()` fails.
+    pub fail_get: bool,
+    /// `set()` and `remove()` fail with `Storage`.
+    pub fail_writes: bool,
+    /// After this many more successful `set`s, every `set` fails with `Quota`.
+    pub sets_before_quota: Option<usize>,
+    /// The next this many `set`s store a mangled value (a read-back mismatch).
+    pub garble_sets: usize,
+    /// Every `set`/`remove` attempted, as `set <key>` / `remove <key>`.
+    pub writes: Vec<String>,
+    /// Every key whose value was asked for.
+    pub reads: RefCell<Vec<String>>,
+}
+
+impl MemoryBackend {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A backend already holding `pairs`.
+    pub fn with(pairs: &[(&str, &str)]) -> Self {
+        MemoryBackend {
+            map: pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            ..Self::default()
+        }
+    }
+
+    fn bytes_after_set(&self, key: &str, value: &str) -> usize {
+        let total: usize = self.map.iter().map(|(k, v)| k.len() + v.len()).sum();
+        let old = self.map.get(key).map_or(0, |v| key.len() + v.len());
+        total - old + key.len() + value.len()
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        self.reads.borrow_mut().push(key.to_string());
+        if self.fail_get {
+            return Err(Error::new(ErrorKind::Unavailable, key, "reading is blocked"));
+        }
+        Ok(self.map.get(key).cloned())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        self.writes.push(format!("set {key}"));
+        if self.fail_writes {
+            return Err(Error::new(ErrorKind::Storage, key, "writing is blocked"));
+        }
+        let full = || Error::new(ErrorKind::Quota, key, "quota exceeded");
+        match &mut self.sets_before_quota {
+            Some(0) => return Err(full()),
+            Some(n) => *n -= 1,
+            None => {}
+        }
+        if self.quota_bytes.is_some_and(|q| self.bytes_after_set(key, value) > q) {
+            return Err(full());
+        }
+        let stored = if self.garble_sets > 0 {
+            self.garble_sets -= 1;
+            // What a flaky storage might keep: the first half, cut at a character boundary.
+            value.chars().take(value.chars().count() / 2).collect()
+        } else {
+            value.to_string()
+        };
+        self.map.insert(key.to_string(), stored);
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<()> {
+        self.writes.push(format!("remove {key}"));
+        if self.fail_writes {
+            return Err(Error::new(ErrorKind::Storage, key, "writing is blocked"));
+        }
+        self.map.remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>> {
+        if self.fail_keys {
+            return Err(Error::new(ErrorKind::Unavailable, "", "listing keys is blocked"));
+        }
+        Ok(self.map.keys().cloned().collect())
+    }
+}
+
+/// Whether history is kept, and if not, why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Status {
+    /// A backend is in use (history survives the page).
+    pub persistent: bool,
+    /// Stored by a newer schema: shown, never written.
+    pub read_only: bool,
+    /// A sentence for the person when history cannot be kept or changed.
+    pub reason: Option<String>,
+    /// The stored schema (ours when nothing valid is stored yet).
+    pub schema: u32,
+}
+
+/// A stored record that could not be read, kept as it was.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unreadable {
+    pub key: String,
+    /// The stored text, byte for byte.
+    pub raw: String,
+    pub error: String,
+}
+
+/// Which of our keys a key is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum OwnKey<'a> {
+    Meta,
+    Draft,
+    Entry(&'a str),
+    Event(&'a str),
+}
+
+/// `Some` only when `key` is exactly `<ns>:` + one of our patterns.
+fn own_key<'a>(ns: &str, key: &'a str) -> Option<OwnKey<'a>> {
+    let rest = key.strip_prefix(ns)?.strip_prefix(':')?;
+    let id = |prefix: &str| rest.strip_prefix(prefix).filter(|id| is_valid_id(id));
+    match rest {
+        "meta" => Some(OwnKey::Meta),
+        "draft" => Some(OwnKey::Draft),
+        _ => id("entry:").map(OwnKey::Entry).or_else(|| id("event:").map(OwnKey::Event)),
+    }
+}
+
+/// What `<ns>:meta` says.
+enum Meta {
+    Missing,
+    /// A schema we can write (ours or older).
+    Known(u32),
+    Newer(u32),
+    /// Unparseable: left as it is until a fresh meta is written successfully.
+    Corrupt,
+}
+
+fn read_meta(raw: Option<&str>) -> Meta {
+    let Some(raw) = raw else { return Meta::Missing };
+    let schema = parse(raw, "meta").ok().and_then(|v| v.get("schema").and_then(|s| as_num(s, "schema").ok()));
+    match schema {
+        Some(n) if n.fract() == 0.0 && n >= 1.0 && n <= f64::from(SCHEMA_VERSION) => Meta::Known(n as u32),
+        // Saturates past u32::MAX, which is still newer.
+        Some(n) if n.fract() == 0.0 && n > f64::from(SCHEMA_VERSION) => Meta::Newer(n as u32),
+        _ => Meta::Corrupt,
+    }
+}
+
+/// Everything read from the backend in one pass.
+struct Loaded {
+    meta: Meta,
+    history: History,
+    unreadable: Vec<Unreadable>,
+    draft: Option<String>,
+}
+
+fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
+    let mut keys = b.keys()?;
+    keys.sort();
+    let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None };
+    for key in &keys {
+        let Some(own) = own_key(ns, key) else { continue };
+        // A key listed a moment ago may be gone (another tab): skip it.
+        let Some(raw) = b.get(key)? else { continue };
+        let record = match own {
+            OwnKey::Meta => {
+                out.meta = read_meta(Some(&raw));
+                continue;
+            }
+            OwnKey::Draft => {
+                out.draft = Some(raw);
+                continue;
+            }
+            OwnKey::Entry(id) => read_record(&raw, id, entry_from_json).map(|e| out.history.entries.push(e)),
+            OwnKey::Event(id) => read_record(&raw, id, event_from_json).map(|e| out.history.events.push(e)),
+        };
+        if let Err(e) = record {
+            out.unreadable.push(Unreadable { key: key.clone(), raw, error: e.to_string() });
+        }
+    }
+    exchange::sort(&mut out.history);
+    Ok(out)
+}
+
+/// A record whose id must match its key, or removing it later would miss the key.
+fn read_record<T: HasId>(raw: &str, key_id: &str, from_json: fn(&Json, &str) -> Result<T>) -> Result<T> {
+    let record = from_json(&parse(raw, "")?, "")?;
+    if record.id() != key_id {
+        return Err(Error::invalid("id", format!("{:?} does not match its key", record.id())));
+    }
+    Ok(record)
+}
+
+trait HasId {
+    fn id(&self) -> &str;
+}
+impl HasId for Entry {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+impl HasId for Event {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// The person's history over a backend, or in memory when there is none.
+pub struct Store<B: Backend> {
+    ns: String,
+    backend: Option<B>,
+    read_only: bool,
+    reason: Option<String>,
+    schema: u32,
+    /// A meta of our schema is stored; until then the first write writes one.
+    meta_current: bool,
+    history: History,
+    unreadable: Vec<Unreadable>,
+    /// Ids of records kept only in memory (a write failed, or there is no backend).
+    unsaved: BTreeSet<String>,
+    draft: Option<String>,
+}
+
+impl<B: Backend> Store<B> {
+    /// Opens the history under `namespace`. Never fails: without a backend, or
+    /// when it cannot be read, history lives in memory and `status()` says why.
+    pub fn open(namespace: &str, backend: Option<B>, unavailable_reason: Option<String>) -> Self {
+        let reason = match backend {
+            None => Some(unavailable_reason.unwrap_or_else(|| NO_STORAGE.to_string())),
+            Some(_) => None,
+        };
+        let mut store = Store {
+            ns: namespace.to_string(),
+            backend,
+            read_only: false,
+            reason,
+            schema: SCHEMA_VERSION,
+            meta_current: false,
+            history: History::default(),
+            unreadable: Vec::new(),
+            unsaved: BTreeSet::new(),
+            draft: None,
+        };
+        store.refresh();
+        store
+    }
+
+    pub fn status(&self) -> Status {
+        Status {
+            persistent: self.backend.is_some(),
+            read_only: self.read_only,
+            reason: self.reason.clone(),
+            schema: self.schema,
+        }
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn unreadable(&self) -> &[Unreadable] {
+        &self.unreadable
+    }
+
+    /// Whether the record is in storage; false for one kept only in memory.
+    pub fn is_saved(&self, id: &str) -> bool {
+        let known = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
+        known && !self.unsaved.contains(id)
+    }
+
+    /// Keeps the entry (replacing one with the same id) and stores it. On
+    /// failure the entry stays in memory, unsaved, and the error says why.
+    pub fn save_entry(&mut self, e: Entry) -> Result<()> {
+        let (id, text) = (e.id.clone(), entry_record(&e).to_text());
+        let entries = &mut self.history.entries;
+        match entries.iter_mut().find(|x| x.id == id) {
+            Some(x) if *x == e && !self.unsaved.contains(&id) => return Ok(()),
+            Some(x) => *x = e,
+            None => entries.push(e),
+        }
+        exchange::sort(&mut self.history);
+        self.store_record(&id, self.entry_key(&id), &text)
+    }
+
+    /// As `save_entry`, for an event.
+    pub fn add_event(&mut self, e: Event) -> Result<()> {
+        let (id, text) = (e.id.clone(), event_to_json(&e).to_text());
+        let events = &mut self.history.events;
+        match events.iter_mut().find(|x| x.id == id) {
+            Some(x) if *x == e && !self.unsaved.contains(&id) => return Ok(()),
+            Some(x) => *x = e,
+            None => events.push(e),
+        }
+        exchange::sort(&mut self.history);
+        self.store_record(&id, self.event_key(&id), &text)
+    }
+
+    /// Removes a record (or an unreadable one under that id); false when there is none.
+    pub fn remove(&mut self, id: &str) -> Result<bool> {
+        let keys = [self.entry_key(id), self.event_key(id)];
+        let in_history = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
+        let in_unreadable = self.unreadable.iter().any(|u| keys.contains(&u.key));
+        if !in_history && !in_unreadable {
+            return Ok(false);
+        }
+        // A record only in memory needs no storage; anything stored must really go.
+        let memory_only = in_history && !in_unreadable && self.unsaved.contains(id);
+        if !(memory_only && self.writable().is_err()) {
+            self.writable()?;
+            for key in &keys {
+                self.delete(key)?;
+            }
+        }
+        self.history.entries.retain(|e| e.id != id);
+        self.history.events.retain(|e| e.id != id);
+        self.unreadable.retain(|u| !keys.contains(&u.key));
+        self.unsaved.remove(id);
+        Ok(true)
+    }
+
+    /// Removes every key of this namespace (and only those), then shows what
+    /// is left: nothing, unless a removal failed.
+    pub fn clear(&mut self) -> Result<()> {
+        if self.read_only {
+            return Err(self.read_only_error());
+        }
+        self.history = History::default();
+        self.unreadable.clear();
+        self.unsaved.clear();
+        self.draft = None;
+        let Some(b) = self.backend.as_mut() else { return Ok(()) };
+        let ns = self.ns.clone();
+        let result = b.keys().map_err(storage_error).and_then(|keys| {
+            let mut first_failure = None;
+            for key in keys.iter().filter(|k| own_key(&ns, k).is_some()) {
+                if let Err(e) = b.remove(key) {
+                    first_failure.get_or_insert(storage_error(e));
+                }
+            }
+            first_failure.map_or(Ok(()), Err)
+        });
+        self.refresh();
+        result
+    }
+
+    /// The versioned export, unsaved records included.
+    pub fn export_json(&self, now_ms: i64) -> String {
+        exchange::export_json(&self.history, now_ms)
+    }
+
+    pub fn export_csv(&self) -> String {
+        exchange::export_csv(&self.history)
+    }
+
+    /// Every key of this namespace with its value as stored, unreadable ones
+    /// included; records kept only in memory appear as they would be stored.
+    pub fn export_raw(&self) -> String {
+        let mut raw = BTreeMap::new();
+        for e in &self.history.entries {
+            raw.insert(self.entry_key(&e.id), entry_record(e).to_text());
+        }
+        for e in &self.history.events {
+            raw.insert(self.event_key(&e.id), event_to_json(e).to_text());
+        }
+        for u in &self.unreadable {
+            raw.insert(u.key.clone(), u.raw.clone());
+        }
+        if let Some(d) = &self.draft {
+            raw.insert(self.key("draft"), d.clone());
+        }
+        // What storage holds wins: that is what "raw" promises.
+        if let Some(b) = &self.backend {
+            for key in b.keys().unwrap_or_default() {
+                if own_key(&self.ns, &key).is_some() {
+                    if let Ok(Some(v)) = b.get(&key) {
+                        raw.insert(key, v);
+                    }
+                }
+            }
+        }
+        Json::Obj(raw.into_iter().map(|(k, v)| (k, Json::Str(v))).collect()).to_text()
+    }
+
+    /// Merges an export and stores each new record. On a failure midway the
+    /// records stored so far stay stored, the rest stay in memory, and the error says so.
+    pub fn import_json(&mut self, text: &str) -> Result<MergeSummary> {
+        let incoming = exchange::import_json(text)?;
+        // The records new to us, each once, to store after the merge.
+        // Entry and event ids never collide (`e…` / `v…`), so one set serves both.
+        let mut seen: HashSet<String> =
+            self.history.entries.iter().map(|e| e.id.clone()).chain(self.history.events.iter().map(|e| e.id.clone())).collect();
+        let mut pending: Vec<(String, String, String)> = Vec::new();
+        for e in &incoming.entries {
+            if seen.insert(e.id.clone()) {
+                pending.push((e.id.clone(), self.entry_key(&e.id), entry_record(e).to_text()));
+            }
+        }
+        for e in &incoming.events {
+            if seen.insert(e.id.clone()) {
+                pending.push((e.id.clone(), self.event_key(&e.id), event_to_json(e).to_text()));
+            }
+        }
+        let summary = exchange::merge(&mut self.history, incoming);
+        self.unsaved.extend(pending.iter().map(|p| p.0.clone()));
+        for (done, (id, key, text)) in pending.iter().enumerate() {
+            if let Err(mut e) = self.store_record(id, key.clone(), text) {
+                e.message = format!(
+                    "{} ({done} of {} imported records were saved; the rest are kept while this page is open)",
+                    e.message,
+                    pending.len()
+                );
+                return Err(e);
+            }
+        }
+        Ok(summary)
+    }
+
+    /// Keeps the answers in progress (any JSON), in memory and in storage.
+    pub fn save_draft(&mut self, draft: &Json) -> Result<()> {
+        let text = draft.to_text();
+        self.draft = Some(text.clone());
+        self.write_record(&self.key("draft"), &text)
+    }
+
+    pub fn load_draft(&self) -> Option<Json> {
+        self.draft.as_deref().and_then(|t| parse(t, "draft").ok())
+    }
+
+    pub fn clear_draft(&mut self) -> Result<()> {
+        self.draft = None;
+        if self.backend.is_none() {
+            return Ok(());
+        }
+        self.writable()?;
+        self.delete(&self.key("draft"))
+    }
+
+    /// Re-reads storage (another tab wrote). Records kept only in memory stay,
+    /// unless storage now has them. A backend that cannot be read is dropped:
+    /// from then on history lives in memory, and `status()` says why.
+    pub fn refresh(&mut self) {
+        let Some(b) = &self.backend else { return };
+        let loaded = match read_all(&self.ns, b) {
+            Ok(l) => l,
+            Err(_) => {
+                self.backend = None;
+                self.reason = Some(STORAGE_UNREADABLE.to_string());
+                return;
+            }
+        };
+        (self.read_only, self.meta_current, self.schema) = match loaded.meta {
+            Meta::Newer(n) => (true, false, n),
+            Meta::Known(n) => (false, n == SCHEMA_VERSION, n),
+            Meta::Missing | Meta::Corrupt => (false, false, SCHEMA_VERSION),
+        };
+        self.reason = self.read_only.then(|| NEWER_SCHEMA.to_string());
+        let mut history = loaded.history;
+        let stored: BTreeSet<String> =
+            history.entries.iter().map(|e| e.id.clone()).chain(history.events.iter().map(|e| e.id.clone())).collect();
+        self.unsaved.retain(|id| !stored.contains(id));
+        let unsaved = &self.unsaved;
+        history.entries.extend(self.history.entries.drain(..).filter(|e| unsaved.contains(&e.id)));
+        history.events.extend(self.history.events.drain(..).filter(|e| unsaved.contains(&e.id)));
+        exchange::sort(&mut history);
+        self.history = history;
+        self.unreadable = loaded.unreadable;
+        self.draft = loaded.draft;
+    }
+
+    // ---- writing ----
+
+    fn key(&self, suffix: &str) -> String {
+        format!("{}:{suffix}", self.ns)
+    }
+    fn entry_key(&self, id: &str) -> String {
+        self.key(&format!("entry:{id}"))
+    }
+    fn event_key(&self, id: &str) -> String {
+        self.key(&format!("event:{id}"))
+    }
+
+    fn read_only_error(&self) -> Error {
+        Error::new(ErrorKind::ReadOnly, "storage", NEWER_SCHEMA)
+    }
+
+    /// Ok when writes may reach the backend.
+    fn writable(&self) -> Result<()> {
+        if self.read_only {
+            return Err(self.read_only_error());
+        }
+        if self.backend.is_none() {
+            let why = self.reason.as_deref().unwrap_or(NO_STORAGE);
+            return Err(Error::new(ErrorKind::Unavailable, "storage", why));
+        }
+        Ok(())
+    }
+
+    /// Stores a record already kept in memory; it counts as saved only on success.
+    fn store_record(&mut self, id: &str, key: String, text: &str) -> Result<()> {
+        self.unsaved.insert(id.to_string());
+        self.write_record(&key, text)?;
+        self.unsaved.remove(id);
+        // A good record under this key replaces an unreadable one.
+        self.unreadable.retain(|u| u.key != key);
+        Ok(())
+    }
+
+    /// Writes our meta first if storage lacks a current one, then the value.
+    fn write_record(&mut self, key: &str, value: &str) -> Result<()> {
+        self.writable()?;
+        if !self.meta_current {
+            let meta = Json::obj(vec![("schema", Json::Num(f64::from(SCHEMA_VERSION)))]).to_text();
+            self.write(&self.key("meta"), &meta)?;
+            (self.meta_current, self.schema) = (true, SCHEMA_VERSION);
+        }
+        self.write(key, value)
+    }
+
+    /// Sets a key and reads it back; a mismatch puts back what was there before.
+    fn write(&mut self, key: &str, value: &str) -> Result<()> {
+        let b = self.backend.as_mut().ok_or_else(|| Error::new(ErrorKind::Unavailable, "storage", NO_STORAGE))?;
+        let previous = b.get(key).map_err(storage_error)?;
+        b.set(key, value).map_err(storage_error)?;
+        if matches!(b.get(key), Ok(Some(back)) if back == value) {
+            return Ok(());
+        }
+        // Best effort: the error below is what matters, whether or not this works.
+        let _ = match &previous {
+            Some(p) => b.set(key, p),
+            None => b.remove(key),
+        };
+        Err(Error::new(
+            ErrorKind::WriteMismatch,
+            "storage",
+            "the browser did not keep what was saved (it read back differently), so it is kept only while this page is open",
+        ))
+    }
+
+    /// Removes a key and checks it is gone.
+    fn delete(&mut self, key: &str) -> Result<()> {
+        let b = self.backend.as_mut().ok_or_else(|| Error::new(ErrorKind::Unavailable, "storage", NO_STORAGE))?;
+        b.remove(key).map_err(storage_error)?;
+        match b.get(key) {
+            Ok(None) => Ok(()),
+            _ => Err(Error::new(ErrorKind::WriteMismatch, "storage", "the browser did not remove it")),
+        }
+    }
+}
+
+/// A backend failure as the person reads it; the kind is kept.
+fn storage_error(e: Error) -> Error {
+    match e.kind {
+        ErrorKind::Quota => Error::new(
+            ErrorKind::Quota,
+            "storage",
+            "this browser's storage for the page is full, so this was not saved; it is kept while the page is open. Export your history or remove older entries to make room",
+        ),
+        kind => Error::new(kind, "storage", format!("the browser's storage refused this ({e})")),
+    }
+}

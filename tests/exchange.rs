@@ -192,9 +192,9 @@ fn repeated_records_inside_one_file_collapse() {
 #[test]
 fn an_entry_whose_id_does_not_match_its_content_keeps_its_id() {
     let mut e = quick_check(1_000, None);
-    e.id = "imported-elsewhere".to_string();
+    e.id = "e-imported-elsewhere".to_string();
     let h = import_json(&export_json(&history(vec![e], vec![]), 0)).unwrap();
-    assert_eq!(h.entries[0].id, "imported-elsewhere");
+    assert_eq!(h.entries[0].id, "e-imported-elsewhere");
 }
 
 // ---- refusals ----
@@ -225,6 +225,8 @@ fn broken(from: &str, to: &str) -> String {
 #[test]
 fn wrong_values_deep_inside_are_named_by_their_path() {
     let cases = [
+        ("\"id\": \"e3f1a9c07b2d4e581\"", "\"id\": \"x1\"", "entries[0].id: \"x1\" is not an entry id"),
+        ("\"id\": \"v5c2e81f0a9d3b644\"", "\"id\": \"e5c2e81f0a9d3b644\"", "events[0].id: \"e5c2e81f0a9d3b644\" is not an event id"),
         ("\"fatigue_1\": 3", "\"fatigue_1\": 7", "entries[0].answers.fatigue_1: 7 is outside 0..4"),
         ("\"fatigue_1\": 3", "\"fatigue_1\": 2.5", "entries[0].answers.fatigue_1: 2.5 is not a whole number"),
         ("\"fatigue_1\": 3", "\"fatigue_1\": \"3\"", "entries[0].answers.fatigue_1: expected a number, got a string"),

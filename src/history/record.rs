@@ -169,7 +169,7 @@ pub fn entry_record(e: &Entry) -> Json {
 /// Reads an entry; every error names its field under `at` (e.g. `entries[3].answers.x`).
 pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
     only_keys(v, at, ENTRY_KEYS)?;
-    let id = parse_record_id(v, at)?;
+    let id = parse_record_id(v, at, 'e')?;
     let at_ms = parse_at_ms(member(v, at, "at")?, &path(at, "at"))?;
     let date = parse_date(v, at, "date")?;
     let form: Form = parse_id(member(v, at, "form")?, &path(at, "form"))?;
@@ -186,11 +186,13 @@ pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
     Ok(Entry { id, at_ms, date, form, questionnaire_version, scoring_version, locale, answers, context, outcome, note })
 }
 
-fn parse_record_id(v: &Json, at: &str) -> Result<String> {
+/// An id as stored: entry ids start with `e`, event ids with `v`, so the two never collide.
+fn parse_record_id(v: &Json, at: &str, prefix: char) -> Result<String> {
     let field = path(at, "id");
     let id = as_str(member(v, at, "id")?, &field)?;
-    if !is_valid_id(id) {
-        return Err(Error::invalid(field, format!("{} is not a record id", Json::str(id).to_text())));
+    if !is_valid_id(id) || !id.starts_with(prefix) {
+        let what = if prefix == 'e' { "an entry" } else { "an event" };
+        return Err(Error::invalid(field, format!("{} is not {what} id", Json::str(id).to_text())));
     }
     Ok(id.to_string())
 }
@@ -353,7 +355,7 @@ pub fn event_to_json(e: &Event) -> Json {
 /// Reads a stored or exported event (with its id); errors name fields under `at`.
 pub fn event_from_json(v: &Json, at: &str) -> Result<Event> {
     let kind = parse_event_kind(v, at, &["id"])?;
-    let id = parse_record_id(v, at)?;
+    let id = parse_record_id(v, at, 'v')?;
     let note = parse_note(optional(v, "note"), &path(at, "note"))?;
     Ok(Event { id, kind, note })
 }

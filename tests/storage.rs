@@ -1,0 +1,474 @@
+//! The store over a key-value backend: what it writes and when, how it
+//! recovers from damaged storage, and that it never loses a record or touches
+//! anyone else's keys.
+
+use burnout_check::date::Date;
+use burnout_check::error::{ErrorKind, Result};
+use burnout_check::history::exchange::{export_json, import_json};
+use burnout_check::history::record::{entry_record, new_entry, parse_event_input};
+use burnout_check::history::{Entry, Event, History};
+use burnout_check::json::{parse, Json};
+use burnout_check::scoring::parse_input;
+use burnout_check::storage::{Backend, MemoryBackend, Store, SCHEMA_VERSION};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const NS: &str = "bc";
+
+/// A quick check taken at `at_ms`, tired to the degree `fatigue` (0..4).
+fn check_in(at_ms: i64, fatigue: u8) -> Entry {
+    let input = parse_input(
+        &parse(
+            &format!(r#"{{"form":"quick","answers":{{"fatigue_1":{fatigue},"cost_1":3,"volume_1":1}},"context":{{"scope":"work"}}}}"#),
+            "",
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    new_entry(&input, at_ms, Date((at_ms / 86_400_000) as i32), None)
+}
+
+fn vacation(start: &str, end: &str) -> Event {
+    parse_event_input(&parse(&format!(r#"{{"kind":"rest","start":"{start}","end":"{end}","type":"vacation"}}"#), "").unwrap())
+        .unwrap()
+}
+
+fn open(b: MemoryBackend) -> Store<MemoryBackend> {
+    Store::open(NS, Some(b), None)
+}
+
+/// Storage two tabs (or a test and a store) share.
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<MemoryBackend>>);
+
+impl Shared {
+    fn with(pairs: &[(&str, &str)]) -> Shared {
+        Shared(Rc::new(RefCell::new(MemoryBackend::with(pairs))))
+    }
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().map.get(key).cloned()
+    }
+    fn set_raw(&self, key: &str, value: &str) {
+        self.0.borrow_mut().map.insert(key.to_string(), value.to_string());
+    }
+    fn writes(&self) -> Vec<String> {
+        self.0.borrow().writes.clone()
+    }
+    fn knobs(&self) -> std::cell::RefMut<'_, MemoryBackend> {
+        self.0.borrow_mut()
+    }
+    fn open(&self) -> Store<Shared> {
+        Store::open(NS, Some(self.clone()), None)
+    }
+}
+
+impl Backend for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<()> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>> {
+        self.0.borrow().keys()
+    }
+}
+
+fn stored_text(e: &Entry) -> String {
+    entry_record(e).to_text()
+}
+
+// ---- opening ----
+
+#[test]
+fn opening_empty_storage_writes_nothing() {
+    let b = Shared::default();
+    let s = b.open();
+    assert!(s.history().entries.is_empty());
+    let st = s.status();
+    assert!(st.persistent && !st.read_only);
+    assert_eq!((st.reason, st.schema), (None, SCHEMA_VERSION));
+    assert!(b.writes().is_empty());
+}
+
+#[test]
+fn the_first_record_writes_the_meta_then_itself() {
+    let b = Shared::default();
+    let mut s = b.open();
+    let e = check_in(1_000, 3);
+    s.save_entry(e.clone()).unwrap();
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
+    assert_eq!(b.get(&format!("bc:entry:{}", e.id)), Some(stored_text(&e)));
+    assert_eq!(b.writes(), vec!["set bc:meta".to_string(), format!("set bc:entry:{}", e.id)]);
+    assert!(s.is_saved(&e.id));
+    // The second record does not write the meta again.
+    s.add_event(vacation("2026-03-07", "2026-03-21")).unwrap();
+    assert_eq!(b.writes().iter().filter(|w| *w == "set bc:meta").count(), 1);
+}
+
+#[test]
+fn records_come_back_on_the_next_visit_in_order() {
+    let b = Shared::default();
+    let mut s = b.open();
+    for at in [5_000, 1_000, 3_000] {
+        s.save_entry(check_in(at, 2)).unwrap();
+    }
+    s.add_event(vacation("2026-06-01", "2026-06-02")).unwrap();
+    s.add_event(vacation("2026-01-10", "2026-01-20")).unwrap();
+    let again = b.open();
+    assert_eq!(again.history(), s.history());
+    assert_eq!(again.history().entries.iter().map(|e| e.at_ms).collect::<Vec<_>>(), [1_000, 3_000, 5_000]);
+    assert!(again.history().entries.iter().all(|e| again.is_saved(&e.id)));
+}
+
+#[test]
+fn storage_from_a_newer_schema_is_shown_but_never_written() {
+    let e = check_in(1_000, 3);
+    let b = Shared::with(&[("bc:meta", r#"{"schema":2}"#), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+    let mut s = b.open();
+    assert_eq!(s.history().entries, vec![e.clone()]);
+    let st = s.status();
+    assert!(st.read_only && st.persistent);
+    assert_eq!(st.schema, 2);
+    assert!(st.reason.unwrap().contains("newer version"));
+
+    let later = check_in(2_000, 1);
+    assert_eq!(s.save_entry(later.clone()).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert!(s.history().entries.contains(&later) && !s.is_saved(&later.id));
+    assert_eq!(s.add_event(vacation("2026-03-07", "2026-03-08")).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.remove(&e.id).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.clear().unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.save_draft(&Json::Null).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.clear_draft().unwrap_err().kind, ErrorKind::ReadOnly);
+    let file = export_json(&History { entries: vec![check_in(9_000, 0)], events: vec![] }, 0);
+    assert_eq!(s.import_json(&file).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert!(b.writes().is_empty());
+    assert!(s.history().entries.iter().any(|x| x.id == e.id), "a refused remove keeps the record");
+}
+
+#[test]
+fn a_corrupt_meta_is_recovered_from_and_replaced_only_by_a_good_write() {
+    let e = check_in(1_000, 3);
+    let b = Shared::with(&[("bc:meta", "{\"schema\":"), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+    let mut s = b.open();
+    assert_eq!(s.history().entries, vec![e]);
+    assert_eq!(s.status().reason, None);
+    assert!(!s.status().read_only);
+    assert!(s.unreadable().is_empty());
+    // A failed write leaves the damaged meta exactly as it was ...
+    b.knobs().fail_writes = true;
+    assert!(s.save_entry(check_in(2_000, 1)).is_err());
+    assert_eq!(b.get("bc:meta").as_deref(), Some("{\"schema\":"));
+    // ... and the next good one replaces it.
+    b.knobs().fail_writes = false;
+    s.save_entry(check_in(3_000, 1)).unwrap();
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
+}
+
+#[test]
+fn damaged_records_are_listed_with_their_exact_text_and_the_rest_load() {
+    let good = check_in(1_000, 3);
+    let truncated = &stored_text(&good)[..40];
+    let b = Shared::with(&[
+        (&format!("bc:entry:{}", good.id), &stored_text(&good)),
+        ("bc:entry:e1", truncated),
+        ("bc:entry:e2", "undefined"),
+        ("bc:entry:e3", r#"{"id":"e3","at":"yesterday"}"#),
+        ("bc:event:v1", ""),
+        ("bc:entry:e4", "{\"x\":\"caf\u{e9} \u{1F600}\"}"),
+    ]);
+    let s = b.open();
+    assert_eq!(s.history().entries, vec![good]);
+    let listed: Vec<(&str, &str)> = s.unreadable().iter().map(|u| (u.key.as_str(), u.raw.as_str())).collect();
+    assert_eq!(
+        listed,
+        [
+            ("bc:entry:e1", truncated),
+            ("bc:entry:e2", "undefined"),
+            ("bc:entry:e3", r#"{"id":"e3","at":"yesterday"}"#),
+            ("bc:entry:e4", "{\"x\":\"caf\u{e9} \u{1F600}\"}"),
+            ("bc:event:v1", ""),
+        ]
+    );
+    assert!(s.unreadable()[2].error.starts_with("at: expected a number"), "{}", s.unreadable()[2].error);
+    assert!(b.writes().is_empty());
+}
+
+#[test]
+fn a_record_under_another_records_key_is_not_trusted() {
+    let e = check_in(1_000, 3);
+    let b = Shared::with(&[("bc:entry:e0000", &stored_text(&e))]);
+    let s = b.open();
+    assert!(s.history().entries.is_empty());
+    assert!(s.unreadable()[0].error.contains("does not match its key"));
+}
+
+// ---- failing writes ----
+
+#[test]
+fn a_write_that_reads_back_differently_is_undone() {
+    let b = Shared::default();
+    let mut s = b.open();
+    let mut e = check_in(1_000, 3);
+    s.save_entry(e.clone()).unwrap();
+    let key = format!("bc:entry:{}", e.id);
+    let before = b.get(&key);
+
+    e.note = Some("edited later".into());
+    b.knobs().garble_sets = 1;
+    let err = s.save_entry(e.clone()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::WriteMismatch);
+    assert_eq!(b.get(&key), before, "the older value is put back");
+    assert!(!s.is_saved(&e.id));
+    assert_eq!(s.history().entries[0].note.as_deref(), Some("edited later"));
+
+    // With nothing there before, nothing is left behind.
+    let fresh = check_in(2_000, 1);
+    b.knobs().garble_sets = 1;
+    assert_eq!(s.save_entry(fresh.clone()).unwrap_err().kind, ErrorKind::WriteMismatch);
+    assert_eq!(b.get(&format!("bc:entry:{}", fresh.id)), None);
+}
+
+#[test]
+fn a_full_storage_keeps_the_new_entry_in_memory_and_the_old_ones_intact() {
+    let b = Shared::default();
+    let mut s = b.open();
+    let first = check_in(1_000, 3);
+    s.save_entry(first.clone()).unwrap();
+    let stored_before = b.0.borrow().map.clone();
+    let used: usize = stored_before.iter().map(|(k, v)| k.len() + v.len()).sum();
+    b.knobs().quota_bytes = Some(used + 10);
+
+    let second = check_in(2_000, 4);
+    let err = s.save_entry(second.clone()).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Quota);
+    assert!(err.to_string().starts_with("storage: this browser's storage for the page is full"), "{err}");
+    assert_eq!(b.0.borrow().map, stored_before);
+    assert!(s.is_saved(&first.id) && !s.is_saved(&second.id));
+    assert_eq!(s.history().entries.len(), 2);
+    let exported = import_json(&s.export_json(0)).unwrap();
+    assert!(exported.entries.contains(&second), "an unsaved entry is still exported");
+
+    // Once there is room, saving it again stores it.
+    b.knobs().quota_bytes = None;
+    s.save_entry(second.clone()).unwrap();
+    assert!(s.is_saved(&second.id));
+}
+
+#[test]
+fn unsaved_records_survive_a_refresh() {
+    let b = Shared::default();
+    let mut s = b.open();
+    b.knobs().fail_writes = true;
+    let e = check_in(1_000, 3);
+    assert_eq!(s.save_entry(e.clone()).unwrap_err().kind, ErrorKind::Storage);
+    s.refresh();
+    assert_eq!(s.history().entries, vec![e.clone()]);
+    assert!(!s.is_saved(&e.id));
+}
+
+// ---- unavailable storage ----
+
+#[test]
+fn without_a_backend_history_lives_in_memory_and_says_why() {
+    let mut s: Store<MemoryBackend> = Store::open(NS, None, Some("Storage is blocked in this frame.".into()));
+    let st = s.status();
+    assert!(!st.persistent);
+    assert_eq!(st.reason.as_deref(), Some("Storage is blocked in this frame."));
+    let e = check_in(1_000, 3);
+    assert_eq!(s.save_entry(e.clone()).unwrap_err().kind, ErrorKind::Unavailable);
+    assert_eq!(s.history().entries, vec![e.clone()]);
+    assert!(!s.is_saved(&e.id));
+    assert!(s.remove(&e.id).unwrap());
+    s.clear().unwrap();
+    assert!(Store::<MemoryBackend>::open(NS, None, None).status().reason.is_some());
+}
+
+#[test]
+fn a_backend_that_cannot_list_or_read_is_treated_as_unavailable() {
+    for fail_keys in [true, false] {
+        let e = check_in(1_000, 3);
+        let mut b = MemoryBackend::with(&[(&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+        b.fail_keys = fail_keys;
+        b.fail_get = !fail_keys;
+        let mut s = open(b);
+        let st = s.status();
+        assert!(!st.persistent && st.reason.is_some());
+        assert_eq!(s.save_entry(e.clone()).unwrap_err().kind, ErrorKind::Unavailable);
+        assert_eq!(s.history().entries, vec![e]);
+    }
+}
+
+// ---- import ----
+
+#[test]
+fn an_import_stores_each_new_record_once() {
+    let file = export_json(
+        &History { entries: vec![check_in(1_000, 1), check_in(2_000, 2)], events: vec![vacation("2026-03-07", "2026-03-21")] },
+        0,
+    );
+    let b = Shared::default();
+    let mut s = b.open();
+    let summary = s.import_json(&file).unwrap();
+    assert_eq!((summary.entries_added, summary.events_added, summary.skipped), (2, 1, 0));
+    assert_eq!(b.open().history(), s.history());
+    let writes = b.writes().len();
+    let again = s.import_json(&file).unwrap();
+    assert_eq!((again.entries_added, again.events_added, again.skipped), (0, 0, 3));
+    assert_eq!(b.writes().len(), writes, "a second import writes nothing");
+}
+
+#[test]
+fn an_import_that_fails_midway_keeps_what_was_stored_and_says_how_far_it_got() {
+    let entries: Vec<Entry> = (1..=4).map(|i| check_in(i * 1_000, 2)).collect();
+    let file = export_json(&History { entries: entries.clone(), events: vec![] }, 0);
+    let b = Shared::default();
+    let mut s = b.open();
+    b.knobs().sets_before_quota = Some(3); // the meta and two records
+    let err = s.import_json(&file).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Quota);
+    assert!(err.message.contains("2 of 4 imported records were saved"), "{err}");
+    assert_eq!(s.history().entries, entries, "all of them are kept in memory");
+    let saved: Vec<bool> = entries.iter().map(|e| s.is_saved(&e.id)).collect();
+    assert_eq!(saved, [true, true, false, false]);
+    assert_eq!(b.open().history().entries, entries[..2]);
+}
+
+#[test]
+fn an_import_refused_as_a_whole_changes_nothing() {
+    let b = Shared::default();
+    let mut s = b.open();
+    let e = s.import_json(r#"{"format":"burnout-check/history","version":7}"#).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::NewerVersion);
+    assert!(s.history().entries.is_empty() && b.writes().is_empty());
+}
+
+// ---- remove, clear, drafts, refresh ----
+
+#[test]
+fn remove_deletes_the_record_and_reports_unknown_ids() {
+    let b = Shared::default();
+    let mut s = b.open();
+    let e = check_in(1_000, 3);
+    let v = vacation("2026-03-07", "2026-03-21");
+    s.save_entry(e.clone()).unwrap();
+    s.add_event(v.clone()).unwrap();
+    assert!(s.remove(&e.id).unwrap());
+    assert!(s.remove(&v.id).unwrap());
+    assert!(!s.remove("e-not-there").unwrap());
+    assert!(s.history().entries.is_empty() && s.history().events.is_empty());
+    assert_eq!(b.get(&format!("bc:entry:{}", e.id)), None);
+    assert!(b.open().history().entries.is_empty());
+}
+
+#[test]
+fn an_unreadable_record_can_be_removed_by_its_id() {
+    let b = Shared::with(&[("bc:entry:e1", "undefined")]);
+    let mut s = b.open();
+    assert!(s.remove("e1").unwrap());
+    assert!(s.unreadable().is_empty());
+    assert_eq!(b.get("bc:entry:e1"), None);
+}
+
+#[test]
+fn drafts_are_kept_across_visits_until_cleared() {
+    let b = Shared::default();
+    let mut s = b.open();
+    assert_eq!(s.load_draft(), None);
+    let draft = parse(r#"{"form":"full","answers":{"fatigue_1":2}}"#, "").unwrap();
+    s.save_draft(&draft).unwrap();
+    assert_eq!(b.open().load_draft(), Some(draft));
+    s.clear_draft().unwrap();
+    assert_eq!(b.get("bc:draft"), None);
+    assert_eq!(b.open().load_draft(), None);
+    b.set_raw("bc:draft", "{not json");
+    assert_eq!(b.open().load_draft(), None);
+}
+
+#[test]
+fn refresh_sees_what_another_tab_wrote() {
+    let b = Shared::default();
+    let mut tab_a = b.open();
+    let mut tab_b = b.open();
+    let e = check_in(1_000, 3);
+    tab_a.save_entry(e.clone()).unwrap();
+    assert!(tab_b.history().entries.is_empty());
+    tab_b.refresh();
+    assert_eq!(tab_b.history().entries, vec![e.clone()]);
+    tab_a.remove(&e.id).unwrap();
+    tab_b.refresh();
+    assert!(tab_b.history().entries.is_empty());
+}
+
+/// Keys that are not ours, with values that are not JSON: none may be read, changed or removed.
+const FOREIGN: &[(&str, &str)] = &[
+    ("other-app:token", "s3cr3t"),
+    ("bc:b:entry:e1", "a sibling namespace's record"),
+    ("bc:b:meta", r#"{"schema":99}"#),
+    ("bcd:meta", "{"),
+    ("bc", "bare namespace"),
+    ("bc:", ""),
+    ("bc:entry:", "empty id"),
+    ("bc:Entry:e1", "wrong case"),
+    ("bc:meta:x", "meta with a suffix"),
+    ("bc:entry:e1 ", "id with a space"),
+    ("bc:entry:e/../x", "id with a path"),
+    ("bc:drafts", "\u{0}\u{FFFD} not json \r\n"),
+    ("lang", "de"),
+];
+
+#[test]
+fn other_keys_are_never_read_changed_or_removed_by_any_operation() {
+    let b = Shared::with(FOREIGN);
+    let mut s = b.open();
+    let e = check_in(1_000, 3);
+    s.save_entry(e.clone()).unwrap();
+    s.add_event(vacation("2026-03-07", "2026-03-21")).unwrap();
+    s.save_draft(&Json::str("draft")).unwrap();
+    s.import_json(&export_json(&History { entries: vec![check_in(2_000, 1)], events: vec![] }, 0)).unwrap();
+    s.remove(&e.id).unwrap();
+    s.refresh();
+    let raw = parse(&s.export_raw(), "").unwrap();
+    s.clear_draft().unwrap();
+    s.clear().unwrap();
+
+    for (k, v) in FOREIGN {
+        assert_eq!(b.get(k).as_deref(), Some(*v), "{k:?} changed");
+        assert!(raw.get(k).is_none(), "{k:?} is in the raw export");
+    }
+    let map = b.0.borrow();
+    assert_eq!(map.map.len(), FOREIGN.len(), "clear left only the foreign keys");
+    let reads = map.reads.borrow();
+    let touched: Vec<&String> = map
+        .writes
+        .iter()
+        .chain(reads.iter())
+        .filter(|w| FOREIGN.iter().any(|(k, _)| w.ends_with(&format!(" {k}")) || *w == k))
+        .collect();
+    assert!(touched.is_empty(), "{touched:?}");
+}
+
+#[test]
+fn the_raw_export_keeps_unreadable_text_exactly() {
+    let good = check_in(1_000, 3);
+    let b = Shared::with(&[("bc:entry:e1", "{\"id\":\"e1\",\u{1}"), (&format!("bc:entry:{}", good.id), &stored_text(&good))]);
+    let s = b.open();
+    let raw = parse(&s.export_raw(), "").unwrap();
+    assert_eq!(raw.get("bc:entry:e1"), Some(&Json::str("{\"id\":\"e1\",\u{1}")));
+    assert_eq!(raw.get(&format!("bc:entry:{}", good.id)), Some(&Json::str(stored_text(&good))));
+}
+
+#[test]
+fn clear_starts_over_and_the_next_record_writes_a_fresh_meta() {
+    let b = Shared::default();
+    let mut s = b.open();
+    s.save_entry(check_in(1_000, 3)).unwrap();
+    s.clear().unwrap();
+    assert!(b.0.borrow().map.is_empty());
+    assert!(s.history().entries.is_empty());
+    s.save_entry(check_in(2_000, 3)).unwrap();
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
+}
