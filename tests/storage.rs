@@ -472,3 +472,103 @@ fn clear_starts_over_and_the_next_record_writes_a_fresh_meta() {
     s.save_entry(check_in(2_000, 3)).unwrap();
     assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
 }
+
+// ---- property: whatever fails, nothing is lost and nothing foreign is touched ----
+
+mod ops {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    #[derive(Debug, Clone)]
+    pub enum Op {
+        Save(u8),
+        Event(u8),
+        Remove(u8),
+        Import(Vec<u8>),
+        Draft,
+        Refresh,
+        Clear,
+        Quota(Option<usize>),
+        FailWrites(bool),
+        Garble,
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => (0u8..8).prop_map(Op::Save),
+            2 => (0u8..4).prop_map(Op::Event),
+            2 => (0u8..8).prop_map(Op::Remove),
+            1 => prop::collection::vec(0u8..8, 0..4).prop_map(Op::Import),
+            1 => Just(Op::Draft),
+            1 => Just(Op::Refresh),
+            1 => Just(Op::Clear),
+            1 => prop::option::of(0usize..4000).prop_map(Op::Quota),
+            1 => any::<bool>().prop_map(Op::FailWrites),
+            1 => Just(Op::Garble),
+        ]
+    }
+
+    fn entry(i: u8) -> Entry {
+        check_in(i64::from(i) * 86_400_000, i % 5)
+    }
+
+    fn event(i: u8) -> Event {
+        vacation(&format!("2026-03-0{}", i + 1), "2026-03-09")
+    }
+
+    fn ids(s: &Store<Shared>) -> BTreeSet<String> {
+        let h = s.history();
+        h.entries.iter().map(|e| e.id.clone()).chain(h.events.iter().map(|e| e.id.clone())).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn no_sequence_of_operations_and_failures_loses_a_record(ops in prop::collection::vec(op(), 1..30)) {
+            let b = Shared::with(FOREIGN);
+            let mut s = b.open();
+            let mut expected = BTreeSet::new();
+            for op in ops {
+                match op {
+                    Op::Save(i) => { let _ = s.save_entry(entry(i)); expected.insert(entry(i).id); }
+                    Op::Event(i) => { let _ = s.add_event(event(i)); expected.insert(event(i).id); }
+                    Op::Remove(i) => {
+                        if let Ok(true) = s.remove(&entry(i).id) { expected.remove(&entry(i).id); }
+                    }
+                    Op::Import(list) => {
+                        let h = History { entries: list.iter().map(|i| entry(*i)).collect(), events: vec![] };
+                        let _ = s.import_json(&export_json(&h, 0));
+                        expected.extend(h.entries.into_iter().map(|e| e.id));
+                    }
+                    Op::Draft => { let _ = s.save_draft(&Json::Num(1.0)); }
+                    Op::Refresh => s.refresh(),
+                    Op::Clear => {
+                        let before = ids(&s);
+                        let _ = s.clear();
+                        prop_assert!(ids(&s).is_subset(&before));
+                        expected = ids(&s);
+                    }
+                    Op::Quota(q) => b.knobs().quota_bytes = q.map(|q| q + 1200),
+                    Op::FailWrites(f) => b.knobs().fail_writes = f,
+                    Op::Garble => b.knobs().garble_sets = 1,
+                }
+                prop_assert_eq!(ids(&s), expected.clone(), "a record went missing");
+                // What counts as saved is in storage exactly as it would be written.
+                for e in &s.history().entries {
+                    if s.is_saved(&e.id) {
+                        prop_assert_eq!(b.get(&format!("bc:entry:{}", e.id)), Some(stored_text(e)));
+                    }
+                }
+                for (k, v) in FOREIGN {
+                    prop_assert_eq!(b.get(k), Some(v.to_string()));
+                }
+            }
+            // The next visit finds exactly what was saved.
+            b.knobs().fail_writes = false;
+            let saved: BTreeSet<String> = ids(&s).into_iter().filter(|id| s.is_saved(id)).collect();
+            let next = b.open();
+            prop_assert_eq!(ids(&next), saved);
+        }
+    }
+}
