@@ -321,28 +321,22 @@ impl<B: Backend> Store<B> {
     /// Keeps the entry (replacing one with the same id) and stores it. On
     /// failure the entry stays in memory, unsaved, and the error says why.
     pub fn save_entry(&mut self, e: Entry) -> Result<()> {
-        let (id, text) = (e.id.clone(), entry_record(&e).to_text());
-        let entries = &mut self.history.entries;
-        match entries.iter_mut().find(|x| x.id == id) {
-            Some(x) if *x == e && !self.unsaved.contains(&id) => return Ok(()),
-            Some(x) => *x = e,
-            None => entries.push(e),
+        let (id, key, text) = (e.id.clone(), self.entry_key(&e.id), entry_record(&e).to_text());
+        if keep(&mut self.history.entries, e, &self.unsaved) {
+            exchange::sort(&mut self.history);
+            return self.store_record(&id, key, &text);
         }
-        exchange::sort(&mut self.history);
-        self.store_record(&id, self.entry_key(&id), &text)
+        Ok(())
     }
 
     /// As `save_entry`, for an event.
     pub fn add_event(&mut self, e: Event) -> Result<()> {
-        let (id, text) = (e.id.clone(), event_to_json(&e).to_text());
-        let events = &mut self.history.events;
-        match events.iter_mut().find(|x| x.id == id) {
-            Some(x) if *x == e && !self.unsaved.contains(&id) => return Ok(()),
-            Some(x) => *x = e,
-            None => events.push(e),
+        let (id, key, text) = (e.id.clone(), self.event_key(&e.id), event_to_json(&e).to_text());
+        if keep(&mut self.history.events, e, &self.unsaved) {
+            exchange::sort(&mut self.history);
+            return self.store_record(&id, key, &text);
         }
-        exchange::sort(&mut self.history);
-        self.store_record(&id, self.event_key(&id), &text)
+        Ok(())
     }
 
     /// Removes a record (or an unreadable one under that id); false when there is none.
@@ -355,10 +349,13 @@ impl<B: Backend> Store<B> {
         }
         // A record only in memory needs no storage; anything stored must really go.
         let memory_only = in_history && !in_unreadable && self.unsaved.contains(id);
-        if !(memory_only && self.writable().is_err()) {
-            self.writable()?;
-            for key in &keys {
-                self.delete(key)?;
+        match self.writable() {
+            Err(_) if memory_only => {}
+            Err(e) => return Err(e),
+            Ok(()) => {
+                for key in &keys {
+                    self.delete(key)?;
+                }
             }
         }
         self.history.entries.retain(|e| e.id != id);
@@ -593,6 +590,22 @@ impl<B: Backend> Store<B> {
         match b.get(key) {
             Ok(None) => Ok(()),
             _ => Err(Error::new(ErrorKind::WriteMismatch, "storage", "the browser did not remove it")),
+        }
+    }
+}
+
+/// Puts `item` into `list` (replacing the one with its id); false when an
+/// identical, stored one is already there and nothing needs writing.
+fn keep<T: HasId + PartialEq>(list: &mut Vec<T>, item: T, unsaved: &BTreeSet<String>) -> bool {
+    match list.iter_mut().find(|x| x.id() == item.id()) {
+        Some(x) if *x == item && !unsaved.contains(item.id()) => false,
+        Some(x) => {
+            *x = item;
+            true
+        }
+        None => {
+            list.push(item);
+            true
         }
     }
 }
