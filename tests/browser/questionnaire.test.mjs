@@ -87,7 +87,7 @@ test("a quick check by keyboard is kept in the history after a reload", async ()
 
   await page.reload();
   await app(page).locator("section.start").waitFor(); // the draft is gone: a fresh start
-  await app(page).getByRole("button", { name: "History" }).click();
+  await app(page).getByRole("button", { name: "History", exact: true }).click();
   const rows = app(page).locator("table.entries tbody tr");
   assert.equal(await rows.count(), 1);
   assert.equal(await rows.first().locator("td.profile").textContent(), profile);
