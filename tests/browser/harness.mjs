@@ -31,7 +31,7 @@ export async function startServer() {
   return {
     url,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return; // already gone
       child.kill();
       await once(child, "exit");
     },
