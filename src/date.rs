@@ -33,8 +33,10 @@ impl Date {
         Some(Date(era * 146_097 + doe - 719_468))
     }
 
-    pub fn ymd(self) -> (i32, u32, u32) {
-        let z = self.0 + 719_468;
+    /// Year, month, day. Computed in i64 so that any day number, even far outside
+    /// the years we accept, converts without overflow.
+    pub fn ymd(self) -> (i64, u32, u32) {
+        let z = self.0 as i64 + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -62,8 +64,9 @@ impl Date {
             .ok_or_else(|| Error::invalid(field, format!("{s:?} is not a real calendar date")))
     }
 
+    /// Saturates instead of overflowing on absurd day numbers.
     pub fn add_days(self, n: i32) -> Date {
-        Date(self.0 + n)
+        Date(self.0.saturating_add(n))
     }
 }
 
@@ -94,12 +97,18 @@ mod tests {
     }
 
     #[test]
+    fn extreme_day_numbers_print_without_overflow() {
+        let _ = Date(i32::MAX).to_string();
+        let _ = Date(i32::MIN).to_string();
+    }
+
+    #[test]
     fn day_numbers_round_trip() {
         for n in -719_162..=2_932_896 {
             if n % 997 == 0 {
                 let d = Date(n);
                 let (y, m, dd) = d.ymd();
-                assert_eq!(Date::from_ymd(y, m, dd), Some(d));
+                assert_eq!(Date::from_ymd(y as i32, m, dd), Some(d));
             }
         }
     }
