@@ -1,0 +1,260 @@
+//! Every `#[wasm_bindgen]` export. Converts JS values to [`Json`], hands them to
+//! the core, and turns results into plain objects and failures into JS `Error`s
+//! with a `kind` property. No logic of the model lives here.
+
+use crate::date::Date;
+use crate::error::Error;
+use crate::history::{analyze as analysis, record};
+use crate::json::{self, Json};
+use crate::model::{parse_id, Locale, RestState};
+use crate::storage::Store;
+use crate::web_storage::LocalStorage;
+use crate::{explain, questionnaire as q, scoring};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+type JsResult<T> = std::result::Result<T, JsValue>;
+
+/// A JS `Error` with the message `field: what` and `kind` set to the error code.
+fn to_js(e: Error) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.kind.code().into());
+    err.into()
+}
+
+/// Any JS value -> our Json (refuses functions, symbols, BigInt, cycles deeper than MAX_DEPTH).
+fn input(v: JsValue, field: &str) -> JsResult<Json> {
+    serde_wasm_bindgen::from_value::<Json>(v)
+        .map_err(|e| to_js(Error::invalid(field, format!("is not plain JSON data ({e})"))))
+}
+
+fn output<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| to_js(Error::invalid("", format!("could not build the result ({e})"))))
+}
+
+/// `questionnaire({ form, locale })`: the form's items, scale and context questions.
+#[wasm_bindgen]
+pub fn questionnaire(request: JsValue) -> JsResult<JsValue> {
+    let (form, locale) = q::parse_request(&input(request, "")?).map_err(to_js)?;
+    output(&q::questionnaire(form, locale))
+}
+
+/// `assess({ form, locale, answers, context })`: scores, profile, flags, explanation.
+#[wasm_bindgen]
+pub fn assess(request: JsValue) -> JsResult<JsValue> {
+    let parsed = scoring::parse_input(&input(request, "")?).map_err(to_js)?;
+    output(&scoring::assess(&parsed))
+}
+
+/// `analyze({ readings, events, today })`: trend, chronicity, rest response, changes.
+#[wasm_bindgen]
+pub fn analyze(request: JsValue) -> JsResult<JsValue> {
+    let a = analysis::parse_input(&input(request, "")?).map_err(to_js)?;
+    output(&analysis::analyze(&a.readings, &a.events, a.today))
+}
+
+/// `describe({ result, context, locale })`: the explanation and next steps of a stored result, in any locale.
+#[wasm_bindgen]
+pub fn describe(request: JsValue) -> JsResult<JsValue> {
+    let v = input(request, "")?;
+    let locale = locale_of(&v)?;
+    let (outcome, context) = record::outcome_from_json(&v).map_err(to_js)?;
+    let (explanation, next_steps) = explain::explain(&outcome, &context, locale);
+    output(&Json::obj(vec![
+        ("explanation", Json::Str(explanation)),
+        ("next_steps", Json::Arr(next_steps.into_iter().map(Json::Str).collect())),
+    ]))
+}
+
+/// `restExplanation({ state, load, locale })`: how to read a rest response.
+#[wasm_bindgen(js_name = restExplanation)]
+pub fn rest_explanation(request: JsValue) -> JsResult<String> {
+    let v = input(request, "")?;
+    let locale = locale_of(&v)?;
+    let state: RestState = parse_id(json::member(&v, "", "state").map_err(to_js)?, "state").map_err(to_js)?;
+    let load = match json::optional(&v, "load") {
+        Some(n) => Some(json::as_num(n, "load").map_err(to_js)?),
+        None => None,
+    };
+    Ok(explain::rest_explanation(state, load, locale))
+}
+
+fn locale_of(v: &Json) -> JsResult<Locale> {
+    match json::optional(v, "locale") {
+        Some(l) => parse_id(l, "locale").map_err(to_js),
+        None => Ok(Locale::En),
+    }
+}
+
+/// The person's history in this browser, under one namespace of localStorage
+/// (or in memory for this page when storage cannot be used).
+#[wasm_bindgen]
+pub struct HistoryStore {
+    inner: Store<LocalStorage>,
+}
+
+#[wasm_bindgen]
+impl HistoryStore {
+    /// Never throws: when storage is blocked or missing, history lives in memory and `status()` says so.
+    #[wasm_bindgen(constructor)]
+    pub fn new(namespace: Option<String>) -> HistoryStore {
+        let ns = namespace.filter(|n| !n.is_empty()).unwrap_or_else(|| "burnout-check".to_string());
+        let inner = match LocalStorage::probe(&ns) {
+            Ok(backend) => Store::open(&ns, Some(backend), None),
+            Err(reason) => Store::open(&ns, None, Some(reason)),
+        };
+        HistoryStore { inner }
+    }
+
+    pub fn status(&self) -> JsResult<JsValue> {
+        output(&self.inner.status())
+    }
+
+    /// `{ entries (oldest first), events, unreadable }`.
+    pub fn load(&self) -> JsResult<JsValue> {
+        let h = self.inner.history();
+        let entries = h.entries.iter().map(|e| record::entry_to_json(e, self.inner.is_saved(&e.id))).collect();
+        let events = h.events.iter().map(record::event_to_json).collect();
+        let unreadable = self.inner.unreadable();
+        let out = Json::obj(vec![("entries", Json::Arr(entries)), ("events", Json::Arr(events))]);
+        let js = output(&out)?;
+        js_sys::Reflect::set(&js, &"unreadable".into(), &output(unreadable)?)?;
+        Ok(js)
+    }
+
+    /// Scores and saves `{ form, locale, answers, context, at, date, note }`; returns `{ entry, assessment }`.
+    /// On a storage failure the entry stays in memory (and in exports) and the error is thrown.
+    pub fn save(&mut self, request: JsValue) -> JsResult<JsValue> {
+        let v = input(request, "")?;
+        let (parsed, at_ms, date, note) = parse_save(&v).map_err(to_js)?;
+        let assessment = scoring::assess(&parsed);
+        let entry = record::new_entry(&parsed, at_ms, date, note);
+        let id = entry.id.clone();
+        let saved = self.inner.save_entry(entry);
+        let view = self
+            .inner
+            .history()
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| record::entry_to_json(e, self.inner.is_saved(&id)))
+            .unwrap_or(Json::Null);
+        saved.map_err(to_js)?;
+        let js = output(&Json::obj(vec![("entry", view)]))?;
+        js_sys::Reflect::set(&js, &"assessment".into(), &output(&assessment)?)?;
+        Ok(js)
+    }
+
+    #[wasm_bindgen(js_name = addEvent)]
+    pub fn add_event(&mut self, request: JsValue) -> JsResult<JsValue> {
+        let event = record::parse_event_input(&input(request, "")?).map_err(to_js)?;
+        let view = record::event_to_json(&event);
+        self.inner.add_event(event).map_err(to_js)?;
+        output(&view)
+    }
+
+    pub fn remove(&mut self, id: String) -> JsResult<bool> {
+        self.inner.remove(&id).map_err(to_js)
+    }
+
+    pub fn clear(&mut self) -> JsResult<()> {
+        self.inner.clear().map_err(to_js)
+    }
+
+    /// `analyze()` over the stored history; each rest response also carries `explanation`.
+    pub fn analyze(&self, today: String, locale: Option<String>) -> JsResult<JsValue> {
+        let today = Date::parse(&today, "today").map_err(to_js)?;
+        let locale = match locale {
+            Some(l) => parse_id(&Json::Str(l), "locale").map_err(to_js)?,
+            None => Locale::En,
+        };
+        let h = self.inner.history();
+        // Readings after `today` (a clock set back) are left out rather than refused.
+        let readings: Vec<_> = h.readings().into_iter().filter(|r| r.date <= today).collect();
+        let result = analysis::analyze(&readings, &h.events, today);
+        let loads: Vec<(Date, f64)> =
+            h.entries.iter().filter_map(|e| e.outcome.indices.load.map(|l| (e.date, l))).collect();
+        let mut out = result.to_json();
+        // Each rest response gains the interpretation, read with the load at follow-up.
+        if let Json::Obj(members) = &mut out {
+            if let Some((_, Json::Arr(items))) = members.iter_mut().find(|(k, _)| k == "rest") {
+                for (item, r) in items.iter_mut().zip(&result.rest) {
+                    let (from, to) = analysis::RestWindows::new(r.start, r.end).follow_up;
+                    let (load, _) = analysis::window_mean(&loads, from, to);
+                    if let Json::Obj(fields) = item {
+                        fields.push(("explanation".into(), Json::Str(explain::rest_explanation(r.state, load, locale))));
+                    }
+                }
+            }
+        }
+        output(&out)
+    }
+
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        self.inner.export_json(js_sys::Date::now() as i64)
+    }
+
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(&self) -> String {
+        self.inner.export_csv()
+    }
+
+    #[wasm_bindgen(js_name = exportRaw)]
+    pub fn export_raw(&self) -> String {
+        self.inner.export_raw()
+    }
+
+    /// Merges an export file; `{ entries_added, events_added, skipped }`.
+    #[wasm_bindgen(js_name = importJson)]
+    pub fn import_json(&mut self, text: String) -> JsResult<JsValue> {
+        output(&self.inner.import_json(&text).map_err(to_js)?)
+    }
+
+    #[wasm_bindgen(js_name = saveDraft)]
+    pub fn save_draft(&mut self, draft: JsValue) -> JsResult<()> {
+        self.inner.save_draft(&input(draft, "draft")?).map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = loadDraft)]
+    pub fn load_draft(&self) -> JsResult<JsValue> {
+        match self.inner.load_draft() {
+            Some(d) => output(&d),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    #[wasm_bindgen(js_name = clearDraft)]
+    pub fn clear_draft(&mut self) -> JsResult<()> {
+        self.inner.clear_draft().map_err(to_js)
+    }
+
+    /// Re-reads storage, e.g. after another tab saved (`storage` event).
+    pub fn refresh(&mut self) {
+        self.inner.refresh();
+    }
+}
+
+/// `{ form, locale, answers, context, at, date, note }` -> the assess input plus when and the note.
+fn parse_save(v: &Json) -> crate::error::Result<(scoring::Input, i64, Date, Option<String>)> {
+    let mut rest = Vec::new();
+    let (mut at, mut date, mut note) = (None, None, None);
+    for (k, val) in json::as_obj(v, "")? {
+        match k.as_str() {
+            "at" => at = Some(val),
+            "date" => date = Some(val),
+            "note" => note = Some(val),
+            _ => rest.push((k.clone(), val.clone())),
+        }
+    }
+    let parsed = scoring::parse_input(&Json::Obj(rest))?;
+    let at = at.ok_or_else(|| Error::invalid("at", "is missing"))?;
+    let at_ms = json::as_num(at, "at")?;
+    if at_ms.fract() != 0.0 || !(0.0..=8.64e15).contains(&at_ms) {
+        return Err(Error::invalid("at", format!("{at_ms} is not a time in milliseconds")));
+    }
+    let date = Date::parse(json::as_str(date.ok_or_else(|| Error::invalid("date", "is missing"))?, "date")?, "date")?;
+    let note = record::parse_note(note, "note")?;
+    Ok((parsed, at_ms as i64, date, note))
+}

@@ -1,0 +1,146 @@
+//! The exported API in a real browser (headless Chromium via wasm-bindgen-test):
+//! what a host page or the element sees, including thrown errors and real localStorage.
+#![cfg(target_arch = "wasm32")]
+
+use burnout_check::bindings::{analyze, assess, questionnaire, HistoryStore};
+use js_sys::{Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).expect("property")
+}
+
+fn error_of(r: Result<JsValue, JsValue>) -> (String, String) {
+    let e = r.expect_err("should throw");
+    let err: js_sys::Error = e.clone().dyn_into().expect("a JS Error");
+    (String::from(err.message()), get(&e, "kind").as_string().unwrap_or_default())
+}
+
+fn item_ids(form: &str) -> Vec<String> {
+    let q = questionnaire(js(&format!(r#"{{"form":"{form}","locale":"de"}}"#))).unwrap();
+    let items: js_sys::Array = get(&q, "items").dyn_into().unwrap();
+    items.iter().map(|i| get(&i, "id").as_string().unwrap()).collect()
+}
+
+fn all_answered(form: &str, value: u8) -> String {
+    let answers: Vec<String> = item_ids(form).iter().map(|id| format!(r#""{id}":{value}"#)).collect();
+    format!(r#"{{"form":"{form}","answers":{{{}}}}}"#, answers.join(","))
+}
+
+#[wasm_bindgen_test]
+fn questionnaire_lists_the_forms_items_in_the_locale() {
+    assert!((30..=34).contains(&item_ids("full").len()));
+    assert!((8..=9).contains(&item_ids("quick").len()));
+    let q = questionnaire(js(r#"{"form":"quick","locale":"es"}"#)).unwrap();
+    assert_eq!(get(&q, "locale").as_string().as_deref(), Some("es"));
+    assert_eq!(js_sys::Array::from(&get(&q, "scale")).length(), 5);
+}
+
+#[wasm_bindgen_test]
+fn assess_returns_plain_objects_with_every_index() {
+    let r = assess(js(&all_answered("full", 3))).unwrap();
+    assert!(get(&r, "profile").is_string());
+    let indices = get(&r, "indices");
+    for k in ["strain", "wear", "load", "mismatch", "compensation"] {
+        assert!(get(&indices, k).as_f64().is_some(), "{k}");
+    }
+    assert!(js_sys::Array::is_array(&get(&r, "next_steps")));
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_an_error_naming_the_field() {
+    let first = item_ids("quick")[0].clone();
+    let (msg, kind) = error_of(assess(js(&format!(r#"{{"form":"quick","answers":{{"{first}":5}}}}"#))));
+    assert_eq!(msg, format!("answers.{first}: 5 is outside 0..4"));
+    assert_eq!(kind, "invalid");
+    let (msg, _) = error_of(assess(js(&format!(r#"{{"form":"quick","answers":{{"{first}":2.5}}}}"#))));
+    assert!(msg.starts_with(&format!("answers.{first}:")), "{msg}");
+    let (msg, _) = error_of(assess(js(r#"{"form":"quick","answers":{"no_such_item":1}}"#)));
+    assert!(msg.starts_with("answers.no_such_item:"), "{msg}");
+    let (msg, _) = error_of(questionnaire(js(r#"{"form":"long"}"#)));
+    assert!(msg.starts_with("form:"), "{msg}");
+    let (msg, _) = error_of(questionnaire(js(r#"{"form":"full","locale":"fr"}"#)));
+    assert!(msg.starts_with("locale:"), "{msg}");
+    let (msg, _) = error_of(analyze(js(r#"{"readings":[{"at":"2026-02-30","strain":50}],"events":[],"today":"2026-04-01"}"#)));
+    assert!(msg.starts_with("readings[0].at:"), "{msg}");
+    // Not even plain data: a function.
+    let (msg, kind) = error_of(assess(js_sys::Function::new_no_args("return 1").into()));
+    assert!(!msg.is_empty());
+    assert_eq!(kind, "invalid");
+}
+
+#[wasm_bindgen_test]
+fn analyze_reads_a_faded_vacation() {
+    let r = analyze(js(r#"{"readings":[
+        {"at":"2026-03-01","strain":70},{"at":"2026-03-23","strain":40},{"at":"2026-04-10","strain":68}],
+        "events":[{"kind":"rest","start":"2026-03-07","end":"2026-03-21","type":"vacation"}],
+        "today":"2026-04-20"}"#))
+    .unwrap();
+    let rest = get(&r, "rest");
+    let first = Reflect::get_u32(&rest, 0).unwrap();
+    assert_eq!(get(&first, "state").as_string().as_deref(), Some("faded"));
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn save_request(value: u8, at: f64, date: &str) -> JsValue {
+    let body = all_answered("quick", value);
+    js(&format!(r#"{{{}, "at":{at}, "date":"{date}", "note":"<b>kept</b>"}}"#, &body[1..body.len() - 1]))
+}
+
+#[wasm_bindgen_test]
+fn the_store_keeps_history_in_local_storage_and_leaves_other_keys_alone() {
+    let s = storage();
+    s.set_item("other-app", "{not json").unwrap();
+    let mut store = HistoryStore::new(Some("wbt-a".into()));
+    store.clear().unwrap();
+    store.save(save_request(3, 1_767_000_000_000.0, "2025-12-29")).unwrap();
+    store.save(save_request(1, 1_768_000_000_000.0, "2026-01-09")).unwrap();
+    let reopened = HistoryStore::new(Some("wbt-a".into()));
+    let loaded = reopened.load().unwrap();
+    let entries = js_sys::Array::from(&get(&loaded, "entries"));
+    assert_eq!(entries.length(), 2);
+    assert_eq!(get(&entries.get(0), "note").as_string().as_deref(), Some("<b>kept</b>"));
+    assert_eq!(get(&entries.get(0), "saved").as_bool(), Some(true));
+    let mut reopened = reopened;
+    reopened.clear().unwrap();
+    assert_eq!(s.get_item("other-app").unwrap().as_deref(), Some("{not json"));
+    assert_eq!(js_sys::Array::from(&get(&HistoryStore::new(Some("wbt-a".into())).load().unwrap(), "entries")).length(), 0);
+    s.remove_item("other-app").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_a_typed_error_and_the_entry_stays_in_memory() {
+    let mut store = HistoryStore::new(Some("wbt-b".into()));
+    store.clear().unwrap();
+    store.save(save_request(2, 1_767_000_000_000.0, "2025-12-29")).unwrap();
+    // Make setItem throw a non-Error value, then a DOMException named QuotaExceededError.
+    let proto = Reflect::get(&js_sys::global(), &"Storage".into()).and_then(|s| Reflect::get(&s, &"prototype".into())).unwrap();
+    let original = Reflect::get(&proto, &"setItem".into()).unwrap();
+    let throw_string = js_sys::Function::new_no_args("throw 'nope'");
+    Reflect::set(&proto, &"setItem".into(), &throw_string).unwrap();
+    let (_, kind) = error_of(store.save(save_request(3, 1_768_000_000_000.0, "2026-01-09")));
+    assert_eq!(kind, "storage");
+    let throw_quota = js_sys::Function::new_no_args("throw new DOMException('full', 'QuotaExceededError')");
+    Reflect::set(&proto, &"setItem".into(), &throw_quota).unwrap();
+    let (msg, kind) = error_of(store.save(save_request(4, 1_769_000_000_000.0, "2026-01-20")));
+    Reflect::set(&proto, &"setItem".into(), &original).unwrap();
+    assert_eq!(kind, "quota", "{msg}");
+    let entries = js_sys::Array::from(&get(&store.load().unwrap(), "entries"));
+    assert_eq!(entries.length(), 3, "the unsaved results stay in memory");
+    assert_eq!(get(&entries.get(0), "saved").as_bool(), Some(true));
+    assert_eq!(get(&entries.get(2), "saved").as_bool(), Some(false));
+    assert!(store.export_json().contains(&get(&entries.get(2), "id").as_string().unwrap()));
+    let reopened = HistoryStore::new(Some("wbt-b".into()));
+    assert_eq!(js_sys::Array::from(&get(&reopened.load().unwrap(), "entries")).length(), 1, "older entry untouched");
+    store.clear().unwrap();
+}
