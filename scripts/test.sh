@@ -14,6 +14,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-un
 
 bash scripts/build.sh
 
+say "the generated module from Node (initSync + questionnaire/assess/analyze)"
+node --test tests/node/
+
 say "browser tests (playwright-core + Debian chromium)"
 node --test --test-concurrency=1 tests/browser/
 

@@ -1,0 +1,91 @@
+// The generated module from Node, as a host or a script would use it headless:
+// initSync + questionnaire + assess + analyze, including the bad-input errors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { initSync, questionnaire, assess, analyze, describe } from "../../www/pkg/burnout_check.js";
+
+initSync({ module: readFileSync(new URL("../../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
+
+const answerAll = (form, valueOf) =>
+  Object.fromEntries(questionnaire({ form }).items.map((i) => [i.id, valueOf(i)]));
+
+test("questionnaire lists a full and a quick form in every locale", () => {
+  for (const locale of ["en", "de", "es"]) {
+    const full = questionnaire({ form: "full", locale });
+    const quick = questionnaire({ form: "quick", locale });
+    assert.ok(full.items.length >= 30 && full.items.length <= 34);
+    assert.ok(quick.items.length >= 8 && quick.items.length <= 9);
+    assert.equal(full.scale.length, 5);
+    assert.deepEqual(full.context.map((c) => c.id), ["duration", "scope", "secondary"]);
+    for (const i of quick.items) assert.ok(full.items.some((f) => f.id === i.id));
+  }
+});
+
+test("a person drained by the work itself, not by its amount, reads as mismatch", () => {
+  const byConstruct = { demand_volume: 1, demand_peak: 1, rest_relief: 0 };
+  const r = assess({
+    form: "full",
+    answers: answerAll("full", (i) => {
+      const high = i.construct in byConstruct ? byConstruct[i.construct] : 3;
+      return i.reverse ? 4 - high : high;
+    }),
+    context: { duration: "over_12m", scope: "work", secondary: [] },
+  });
+  assert.equal(r.profile, "mismatch");
+  assert.ok(r.flags.includes("chronic"));
+  assert.ok(r.indices.strain >= 70 && r.indices.strain <= 100);
+  assert.equal(typeof r.explanation, "string");
+  assert.ok(r.next_steps.length >= 3);
+  assert.equal(r.scoring_version, 1);
+});
+
+test("a quick check leaves wear and compensation null and still scores load", () => {
+  const r = assess({ form: "quick", locale: "de", answers: answerAll("quick", () => 2) });
+  assert.equal(r.indices.wear, null);
+  assert.equal(r.indices.compensation, null);
+  assert.equal(typeof r.indices.load, "number");
+  const { profile, band, flags, indices, constructs, top_areas } = r;
+  const result = { profile, band, flags, indices, constructs, top_areas };
+  const again = describe({ result, context: {}, form: "quick", locale: "es" });
+  assert.ok(again.explanation.length > 0);
+});
+
+test("bad input throws an Error that names the field", () => {
+  const first = questionnaire({ form: "quick" }).items[0].id;
+  const cases = [
+    [{ form: "quick", answers: { [first]: 5 } }, `answers.${first}: 5 is outside 0..4`],
+    [{ form: "quick", answers: { [first]: 1.5 } }, `answers.${first}:`],
+    [{ form: "quick", answers: { [first]: "3" } }, `answers.${first}:`],
+    [{ form: "quick", answers: { unknown_item: 1 } }, "answers.unknown_item:"],
+    [{ form: "long", answers: {} }, "form:"],
+    [{ form: "quick", locale: "fr", answers: {} }, "locale:"],
+    [{ form: "quick", answers: {}, context: { duration: "forever" } }, "context.duration:"],
+  ];
+  for (const [input, prefix] of cases) {
+    assert.throws(() => assess(input), (e) => e instanceof Error && e.message.startsWith(prefix) && e.kind === "invalid", prefix);
+  }
+  assert.throws(() => analyze({ readings: [{ at: "2026-05-01", strain: 50 }], events: [], today: "2026-04-20" }), /readings\[0\]\.at:/);
+  assert.throws(() => analyze({ readings: [], events: [{ kind: "rest", start: "2026-03-07", end: "2026-03-01", type: "vacation" }], today: "2026-04-20" }), /events\[0\]\.end:/);
+  assert.throws(() => analyze({ readings: [{ at: "2026-03-01", strain: 101 }], events: [], today: "2026-04-20" }), /readings\[0\]\.strain:/);
+});
+
+test("analyze: a vacation whose relief came and went is faded", () => {
+  const r = analyze({
+    readings: [
+      { at: "2026-04-10", strain: 68 },
+      { at: "2026-03-01", strain: 70 },
+      { at: "2026-03-23", strain: 40 },
+    ],
+    events: [
+      { kind: "rest", start: "2026-03-07", end: "2026-03-21", type: "vacation" },
+      { kind: "change", date: "2026-04-01", what: "manager" },
+    ],
+    today: "2026-04-20",
+  });
+  assert.equal(r.rest[0].state, "faded");
+  assert.deepEqual(r.rest[0].counts, [1, 1, 1]);
+  assert.equal(r.high_since, "2026-04-10");
+  assert.equal(r.trend.direction, "up");
+  assert.equal(r.changes[0].counts[1], 1);
+});
