@@ -90,6 +90,8 @@ test("an export imported into a fresh browser restores the same history, and a s
   await change.locator('input[name="note"]').fill("new team lead");
   await change.getByRole("button", { name: "Add" }).click();
   await app(page).locator("li.event.change").waitFor();
+  // The change shows the areas the checks on either side named.
+  assert.match(await app(page).locator("li.event.change .change-areas").textContent(), /^Areas that stood out before: .+\. After: .+\.$/);
   const rowsBefore = await app(page).locator("table.entries tbody").textContent();
   const eventsBefore = await app(page).locator("ul.events").textContent();
 
@@ -158,5 +160,41 @@ test("one entry can be deleted, and everything after a confirmation", async () =
   await dialog.getByRole("button", { name: "Delete everything" }).click();
   await app(page).locator(".empty").waitFor();
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("burnout-check:")).length), 0);
+  await context.close();
+});
+
+test("a check saved in another tab appears in an open history without a reload", async () => {
+  const { context, page } = await openPage(browser, server.url);
+  await gotoApp(page, server.url);
+  await openHistory(page);
+  const other = await context.newPage();
+  await gotoApp(other, server.url);
+  await quickCheck(other, () => 2);
+  await app(page).locator("table.entries tbody tr").waitFor();
+  assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
+  await context.close();
+});
+
+test("when storage is blocked, the person is told history cannot be kept and can export the result", async () => {
+  const { context, page, problems } = await openPage(browser, server.url);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("The operation is insecure.", "SecurityError");
+      },
+    });
+  });
+  await gotoApp(page, server.url);
+  await quickCheck(page, () => 3);
+  const result = app(page).locator("section.result");
+  assert.match(await result.locator(".notice").textContent(), /history cannot be kept here|could not be saved/i);
+  const [download] = await Promise.all([page.waitForEvent("download"), result.getByRole("button", { name: "Export this result" }).click()]);
+  const exported = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.ok(JSON.stringify(exported).includes('"quick"'), "the export holds the check");
+  await openHistory(page);
+  assert.match(await app(page).locator("section.history .notice").first().textContent(), /^History cannot be kept here: \S/);
+  assert.equal(await app(page).locator("table.entries tbody tr").count(), 1, "kept in memory for this page");
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });

@@ -31,7 +31,7 @@ test("a whole journey makes no request to another origin, sets no cookie and log
   await app(page).getByRole("button", { name: "See history" }).click();
   await app(page).locator("select.language").selectOption("es");
   await app(page).getByRole("button", { name: "Exportar CSV" }).click();
-  await app(page).getByRole("button", { name: "Ver" }).click();
+  await app(page).getByRole("button", { name: /^Ver el chequeo del/ }).click();
   await app(page).locator("section.result").waitFor();
   await page.reload();
   await app(page).locator("section.start").waitFor();
@@ -118,6 +118,15 @@ test("very high strain puts support first on the result, and the crisis list is 
   assert.match(await dialog.textContent(), /911 in the US/);
   await page.keyboard.press("Escape");
   assert.equal(await dialog.evaluate((d) => d.open), false);
+
+  // Printed, even this fullest result (support, six steps, three areas) is a one-page summary.
+  await app(page).getByRole("button", { name: /^Show the check from/ }).click();
+  await app(page).locator("section.result").waitFor();
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await app(page).locator("header").isVisible(), false, "no navigation on paper");
+  assert.equal(await app(page).locator("section.result aside.support").isVisible(), true);
+  const pdf = await page.pdf({ format: "A4" });
+  assert.equal(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g).length, 1);
   await context.close();
 });
 

@@ -145,10 +145,16 @@ dialog h2 { margin-block-start: 0; }
   :host { color: #000; }
   .app { border: none; padding: 0; background: none; }
   header, .actions, .no-print, dialog, .hint, details { display: none !important; }
-  h3 { margin-block: .6rem .2rem; break-after: avoid; }
-  .chart { max-inline-size: 26rem; }
-  .result { font-size: 10.5pt; }
-  .support { border-width: 1px; }
+  .result { font-size: 9.5pt; line-height: 1.35; }
+  .result h2 { font-size: 13pt; margin: 0; }
+  .result h3 { font-size: 10.5pt; margin-block: .5rem .15rem; break-after: avoid; }
+  .result p { margin-block: .25rem; }
+  .result ol, .result ul { margin-block: .2rem; }
+  .profile-title { font-size: 12pt; }
+  .chart { max-inline-size: 16rem; }
+  .disclaimer { margin-block-start: .4rem; padding-block-start: .25rem; }
+  .support { border-width: 1px; padding: .4rem .6rem; margin-block-end: .5rem; }
+  .support .lines { columns: 2; margin-block: .2rem; }
 }
 `;
 

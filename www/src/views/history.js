@@ -125,12 +125,19 @@ export function renderHistory(app) {
         ] : null);
     }
     const a = take(changeAnalyses, (c) => c.date === ev.date && c.what === ev.what);
+    // The areas the nearest saved check on each side named (read from the entries, not recomputed).
+    const before = data.entries.filter((e) => e.date < ev.date).at(-1);
+    const afterEntry = data.entries.find((e) => e.date >= ev.date);
+    const areaList = (e) => (e?.result?.top_areas?.length ? e.result.top_areas.map((id) => t(`area_${id}`)).join(", ") : t("no_areas"));
     return h("li", { class: "event change", "data-event": ev.id },
       h("div", { class: "event-head" },
         h("strong", {}, t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) })), del),
       ev.note ? h("p", { class: "muted" }, ev.note) : null,
       a && (a.strain_before !== null || a.strain_after !== null)
         ? h("p", {}, t("change_strain", { before: score(a.strain_before), after: score(a.strain_after) }))
+        : null,
+      before || afterEntry
+        ? h("p", { class: "change-areas" }, t("change_areas", { before: before ? areaList(before) : "–", after: afterEntry ? areaList(afterEntry) : "–" }))
         : null);
   };
 
