@@ -212,7 +212,14 @@ export class BurnoutCheck extends HTMLElement {
 
   /** Shows a saved entry's result, its texts rendered anew in the current language. */
   _showEntry(entry) {
-    const texts = this._core.describe({ result: entry.result, context: entry.context, locale: this.locale });
+    let texts;
+    try {
+      texts = this._core.describe({ result: entry.result, context: entry.context, locale: this.locale });
+    } catch (e) {
+      this._flash = { text: this._t("action_failed", { message: e.message }), error: true };
+      this._go("history");
+      return;
+    }
     this._result = {
       result: entry.result,
       explanation: texts.explanation,
@@ -301,7 +308,7 @@ export class BurnoutCheck extends HTMLElement {
       h("div", { class: "tools" },
         h("label", {},
           h("span", { class: "visually-hidden" }, this._t("language")),
-          h("select", { class: "language", value: this.locale, onchange: (e) => this.setAttribute("lang", e.target.value) },
+          h("select", { class: "language", value: this.locale, onchange: (e) => this.#switchLanguage(e.target.value) },
             LOCALES.map((l) => h("option", { value: l, lang: l }, LANGUAGE_NAMES[l]))),
         ),
         h("button", { type: "button", class: "crisis", part: "crisis-button", "aria-haspopup": "dialog", onclick: () => this.#crisisDialog.showModal() }, this._t("crisis_open")),
@@ -309,16 +316,25 @@ export class BurnoutCheck extends HTMLElement {
     );
   }
 
+  #switchLanguage(locale) {
+    this.setAttribute("lang", locale); // re-renders synchronously
+    this.#root.querySelector("select.language")?.focus(); // keep the person where they were
+  }
+
   /** The offline crisis list; a host page can replace it via `slot="crisis-resources"`. */
-  _crisisContent() {
-    return h("div", { class: "crisis-content" },
-      h("p", { class: "danger" }, h("strong", {}, this._t("crisis_danger"))),
-      h("slot", { name: "crisis-resources" },
-        h("p", {}, this._t("crisis_lines_intro")),
-        h("ul", { class: "lines" }, this._t("crisis_lines").map((line) => h("li", {}, line))),
-        h("p", {}, this._t("crisis_gp")),
-      ),
-    );
+  _crisisContent({ inDialog = true } = {}) {
+    const builtIn = [
+      h("p", {}, this._t("crisis_lines_intro")),
+      h("ul", { class: "lines" }, this._t("crisis_lines").map((line) => h("li", {}, line))),
+      h("p", {}, this._t("crisis_gp")),
+    ];
+    // Slotted content can appear in one place only: the dialog. Elsewhere a
+    // host's own list is one click away, and ours is shown in full.
+    const hostList = this.querySelector(':scope > [slot="crisis-resources"]');
+    let list = builtIn;
+    if (inDialog) list = h("slot", { name: "crisis-resources" }, builtIn);
+    else if (hostList) list = h("button", { type: "button", class: "crisis", onclick: () => this.#crisisDialog.showModal() }, this._t("crisis_open"));
+    return h("div", { class: "crisis-content" }, h("p", { class: "danger" }, h("strong", {}, this._t("crisis_danger"))), list);
   }
 
   #buildCrisisDialog() {

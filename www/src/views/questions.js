@@ -28,6 +28,8 @@ export function renderQuestions(app) {
   const first = c.screen * PER_SCREEN;
   const pageItems = onContext ? [] : q.items.slice(first, first + PER_SCREEN);
   const answered = () => q.items.filter((i) => i.id in c.answers).length;
+  const flash = app._flash; // e.g. scoring failed on finish
+  app._flash = null;
 
   const progressText = h("p", { id: "bc-progress", class: "progress-text" }, app._t("progress", { n: answered(), total }));
   const progress = h("progress", { max: total, value: answered(), "aria-labelledby": "bc-progress" });
@@ -170,6 +172,7 @@ export function renderQuestions(app) {
         ]
       : [h("p", { class: "window" }, app._t("q_window")), pageItems.map(question)],
     error,
+    flash ? h("p", { class: "error flash", role: "alert" }, flash.text) : null,
     h("div", { class: "actions" },
       c.screen > 0 ? h("button", { type: "button", onclick: back }, app._t("back")) : null,
       h("button", { type: "button", class: "start-over", onclick: startOver }, app._t("start_over")),

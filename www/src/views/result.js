@@ -37,7 +37,7 @@ export function renderResult(app) {
       ? h("aside", { class: "support", part: "support", "aria-labelledby": "bc-support-title" },
           h("h3", { id: "bc-support-title" }, t("support_title")),
           h("p", {}, t("flag_seek_support")),
-          app._crisisContent())
+          app._crisisContent({ inDialog: false }))
       : null,
     h("h2", { tabindex: -1 }, t("result_title")),
     h("p", { class: "muted" }, t("result_of", { date: formatDate(r.date, app.locale, "long") })),
