@@ -58,7 +58,7 @@ export function trendChart(points, { title, description, bandLabel, reliable, re
   const patternId = uid("rest");
   const width = 640;
   const height = 260;
-  const pad = { left: 36, right: 96, top: 14, bottom: 34 };
+  const pad = { left: 36, right: 96, top: 34, bottom: 34 }; // room above 100 for value and mark labels
   const days = points.map((p) => dayNumber(p.date));
   let lo = Math.min(...days);
   let hi = Math.max(...days);
@@ -88,7 +88,7 @@ export function trendChart(points, { title, description, bandLabel, reliable, re
   const mark = reliable && coords.length > 1
     ? s("g", { class: "reliable-mark" },
         s("line", { x1: coords[last - 1][0], y1: coords[last - 1][1], x2: coords[last][0], y2: coords[last][1], class: "reliable-line" }),
-        s("text", { x: (coords[last - 1][0] + coords[last][0]) / 2, y: Math.min(coords[last - 1][1], coords[last][1]) - 10, "text-anchor": "middle", class: "reliable-label" }, reliableLabel))
+        s("text", { x: (coords[last - 1][0] + coords[last][0]) / 2, y: Math.max(12, Math.min(coords[last - 1][1], coords[last][1]) - 22), "text-anchor": "middle", class: "reliable-label" }, reliableLabel))
     : null;
   const dots = points.map((p, i) =>
     s("g", { class: "point" },

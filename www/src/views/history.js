@@ -207,7 +207,6 @@ export function renderHistory(app) {
     h("h3", {}, t("events_title")),
     h("p", { class: "muted" }, t("events_intro")),
     data.events.length ? h("ul", { class: "events", part: "events" }, data.events.map(eventItem)) : null,
-    rests.length ? h("p", { class: "muted" }, t("rest_heuristic")) : null,
     eventError,
     h("div", { class: "event-forms" }, restForm, changeForm),
     h("h3", {}, t("data_title")),
