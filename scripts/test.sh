@@ -10,7 +10,7 @@ say "native tests (cargo test)"
 cargo test --quiet
 
 say "wasm binding tests in headless Chromium (wasm-bindgen-test)"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet --target wasm32-unknown-unknown --test web
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
 
 bash scripts/build.sh
 
