@@ -1,16 +1,20 @@
 //! Every `#[wasm_bindgen]` export. Converts JS values to [`Json`], hands them to
 //! the core, and turns results into plain objects and failures into JS `Error`s
 //! with a `kind` property. No logic of the model lives here.
+//!
+//! Values cross the boundary without serde: inputs are walked once into [`Json`]
+//! (so every refusal can name its field), outputs leave as JSON text for
+//! `JSON.parse`. That drops serde's per-type code from the module and spares
+//! thousands of boundary crossings when a long history is loaded.
 
 use crate::date::Date;
-use crate::error::Error;
+use crate::error::{path, Error};
 use crate::history::{analyze as analysis, record};
-use crate::json::{self, Json};
+use crate::json::{self, Json, MAX_DEPTH};
 use crate::model::{parse_id, Locale, RestState};
 use crate::storage::Store;
 use crate::web_storage::LocalStorage;
 use crate::{explain, questionnaire as q, scoring};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = std::result::Result<T, JsValue>;
@@ -22,36 +26,92 @@ fn to_js(e: Error) -> JsValue {
     err.into()
 }
 
-/// Any JS value -> our Json (refuses functions, symbols, BigInt, cycles deeper than MAX_DEPTH).
-fn input(v: JsValue, field: &str) -> JsResult<Json> {
-    serde_wasm_bindgen::from_value::<Json>(v)
-        .map_err(|e| to_js(Error::invalid(field, format!("is not plain JSON data ({e})"))))
+#[wasm_bindgen]
+extern "C" {
+    // `catch`: a hostile getter or proxy trap becomes an `Err`, never an exception
+    // unwinding through wasm (which would leave a `HistoryStore` borrowed for good).
+    #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
+    fn object_keys(v: &JsValue) -> JsResult<js_sys::Array>;
 }
 
-fn output<T: Serialize + ?Sized>(v: &T) -> JsResult<JsValue> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| to_js(Error::invalid("", format!("could not build the result ({e})"))))
+/// Any JS value -> our Json. Plain data only: functions, symbols, BigInt,
+/// NaN and infinities are refused where they sit (`answers.x: ...`), so NaN can
+/// never pass for "not answered"; a cycle ends at MAX_DEPTH. `undefined` reads as null.
+fn input(v: JsValue, field: &str) -> JsResult<Json> {
+    from_js(&v, field, 0).map_err(to_js)
+}
+
+fn from_js(v: &JsValue, at: &str, depth: usize) -> crate::error::Result<Json> {
+    if v.is_null() || v.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = v.as_f64() {
+        return match n.is_finite() {
+            true => Ok(Json::Num(n)),
+            false if n.is_nan() => Err(Error::invalid(at, "NaN is not a number")),
+            false => Err(Error::invalid(at, "an infinite number is not allowed")),
+        };
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Json::Str(s));
+    }
+    if !v.is_object() {
+        // What is left: functions, symbols, BigInt.
+        let kind = v.js_typeof().as_string().unwrap_or_default();
+        return Err(Error::invalid(at, format!("expected plain data, got a {kind}")));
+    }
+    if depth >= MAX_DEPTH {
+        return Err(Error::invalid(at, "is nested too deeply (or contains itself)"));
+    }
+    let unreadable = |at: &str| Error::invalid(at, "could not be read");
+    if js_sys::Array::is_array(v) {
+        let len = js_sys::Reflect::get(v, &"length".into()).map_err(|_| unreadable(at))?;
+        let mut out = Vec::new();
+        for i in 0..len.as_f64().unwrap_or(0.0) as u32 {
+            let at = crate::error::index_path(at, i as usize);
+            let item = js_sys::Reflect::get_u32(v, i).map_err(|_| unreadable(&at))?;
+            out.push(from_js(&item, &at, depth + 1)?);
+        }
+        return Ok(Json::Arr(out));
+    }
+    let mut out = Vec::new();
+    for key in object_keys(v).map_err(|_| unreadable(at))?.iter() {
+        let name = key.as_string().unwrap_or_default();
+        let at = path(at, &name);
+        let value = js_sys::Reflect::get(v, &key).map_err(|_| unreadable(&at))?;
+        out.push((name, from_js(&value, &at, depth + 1)?));
+    }
+    Ok(Json::Obj(out))
+}
+
+/// Our Json -> a plain JS value: one string across the boundary and one `JSON.parse`,
+/// cheaper than building objects member by member, even for a long history.
+fn output(v: &Json) -> JsResult<JsValue> {
+    js_sys::JSON::parse(&v.to_text()).map_err(|_| to_js(Error::invalid("", "could not build the result")))
 }
 
 /// `questionnaire({ form, locale })`: the form's items, scale and context questions.
 #[wasm_bindgen]
 pub fn questionnaire(request: JsValue) -> JsResult<JsValue> {
     let (form, locale) = q::parse_request(&input(request, "")?).map_err(to_js)?;
-    output(&q::questionnaire(form, locale))
+    output(&q::questionnaire(form, locale).to_json())
 }
 
 /// `assess({ form, locale, answers, context })`: scores, profile, flags, explanation.
 #[wasm_bindgen]
 pub fn assess(request: JsValue) -> JsResult<JsValue> {
     let parsed = scoring::parse_input(&input(request, "")?).map_err(to_js)?;
-    output(&scoring::assess(&parsed))
+    output(&scoring::assess(&parsed).to_json())
 }
 
 /// `analyze({ readings, events, today })`: trend, chronicity, rest response, changes.
 #[wasm_bindgen]
 pub fn analyze(request: JsValue) -> JsResult<JsValue> {
     let a = analysis::parse_input(&input(request, "")?).map_err(to_js)?;
-    output(&analysis::analyze(&a.readings, &a.events, a.today))
+    output(&analysis::analyze(&a.readings, &a.events, a.today).to_json())
 }
 
 /// `describe({ result, context, locale })`: the explanation and next steps of a stored result, in any locale.
@@ -108,7 +168,7 @@ impl HistoryStore {
     }
 
     pub fn status(&self) -> JsResult<JsValue> {
-        output(&self.inner.status())
+        output(&self.inner.status().to_json())
     }
 
     /// `{ entries (oldest first), events, unreadable }`.
@@ -116,11 +176,12 @@ impl HistoryStore {
         let h = self.inner.history();
         let entries = h.entries.iter().map(|e| record::entry_to_json(e, self.inner.is_saved(&e.id))).collect();
         let events = h.events.iter().map(record::event_to_json).collect();
-        let unreadable = self.inner.unreadable();
-        let out = Json::obj(vec![("entries", Json::Arr(entries)), ("events", Json::Arr(events))]);
-        let js = output(&out)?;
-        js_sys::Reflect::set(&js, &"unreadable".into(), &output(unreadable)?)?;
-        Ok(js)
+        let unreadable = self.inner.unreadable().iter().map(|u| u.to_json()).collect();
+        output(&Json::obj(vec![
+            ("entries", Json::Arr(entries)),
+            ("events", Json::Arr(events)),
+            ("unreadable", Json::Arr(unreadable)),
+        ]))
     }
 
     /// Scores and saves `{ form, locale, answers, context, at, date, note }`; returns `{ entry, assessment }`.
@@ -141,9 +202,7 @@ impl HistoryStore {
             .map(|e| record::entry_to_json(e, self.inner.is_saved(&id)))
             .unwrap_or(Json::Null);
         saved.map_err(to_js)?;
-        let js = output(&Json::obj(vec![("entry", view)]))?;
-        js_sys::Reflect::set(&js, &"assessment".into(), &output(&assessment)?)?;
-        Ok(js)
+        output(&Json::obj(vec![("entry", view), ("assessment", assessment.to_json())]))
     }
 
     #[wasm_bindgen(js_name = addEvent)]
@@ -209,7 +268,7 @@ impl HistoryStore {
     /// Merges an export file; `{ entries_added, events_added, skipped }`.
     #[wasm_bindgen(js_name = importJson)]
     pub fn import_json(&mut self, text: String) -> JsResult<JsValue> {
-        output(&self.inner.import_json(&text).map_err(to_js)?)
+        output(&self.inner.import_json(&text).map_err(to_js)?.to_json())
     }
 
     #[wasm_bindgen(js_name = saveDraft)]

@@ -1,7 +1,8 @@
 //! A JSON value of our own. Every input reaching the core (from JS objects via
-//! serde-wasm-bindgen, or from text via [`parse`]) becomes a [`Json`] first, and
-//! is then validated by hand so that each error names its field. Keeping the
-//! parser and printer here spares the wasm module serde_json.
+//! `bindings`, or from text via [`parse`]) becomes a [`Json`] first, and is then
+//! validated by hand so that each error names its field. Every output leaves as
+//! [`Json`] text. Keeping the parser and printer here spares the wasm module
+//! serde, serde_json and serde-wasm-bindgen and their per-type code.
 
 use crate::error::{path, Error, Result};
 use std::fmt::Write;
@@ -378,107 +379,6 @@ pub fn only_keys(obj: &Json, at: &str, allowed: &[&str]) -> Result<()> {
         }
     }
     Ok(())
-}
-
-// ---- serde glue: JS values <-> Json through serde-wasm-bindgen ----
-
-impl serde::Serialize for Json {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self {
-            Json::Null => s.serialize_unit(),
-            Json::Bool(b) => s.serialize_bool(*b),
-            Json::Num(n) => s.serialize_f64(*n),
-            Json::Str(v) => s.serialize_str(v),
-            Json::Arr(a) => {
-                let mut seq = s.serialize_seq(Some(a.len()))?;
-                for v in a {
-                    seq.serialize_element(v)?;
-                }
-                seq.end()
-            }
-            Json::Obj(m) => {
-                let mut map = s.serialize_map(Some(m.len()))?;
-                for (k, v) in m {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Json {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor(0))
-    }
-}
-
-struct JsonVisitor(usize);
-
-struct Nested(usize);
-
-impl<'de> serde::de::DeserializeSeed<'de> for Nested {
-    type Value = Json;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor(self.0))
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for JsonVisitor {
-    type Value = Json;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON-compatible value")
-    }
-    fn visit_unit<E>(self) -> std::result::Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_none<E>(self) -> std::result::Result<Json, E> {
-        Ok(Json::Null)
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Json, D::Error> {
-        d.deserialize_any(self)
-    }
-    fn visit_bool<E>(self, b: bool) -> std::result::Result<Json, E> {
-        Ok(Json::Bool(b))
-    }
-    fn visit_i64<E>(self, n: i64) -> std::result::Result<Json, E> {
-        Ok(Json::Num(n as f64))
-    }
-    fn visit_u64<E>(self, n: u64) -> std::result::Result<Json, E> {
-        Ok(Json::Num(n as f64))
-    }
-    fn visit_f64<E>(self, n: f64) -> std::result::Result<Json, E> {
-        // NaN and infinities have no JSON form; keep them as null-like strings would lie, so refuse later.
-        Ok(if n.is_finite() { Json::Num(n) } else { Json::Null })
-    }
-    fn visit_str<E>(self, s: &str) -> std::result::Result<Json, E> {
-        Ok(Json::Str(s.to_string()))
-    }
-    fn visit_string<E>(self, s: String) -> std::result::Result<Json, E> {
-        Ok(Json::Str(s))
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> std::result::Result<Json, A::Error> {
-        if self.0 >= MAX_DEPTH {
-            return Err(serde::de::Error::custom("nesting too deep"));
-        }
-        let mut out = Vec::new();
-        while let Some(v) = a.next_element_seed(Nested(self.0 + 1))? {
-            out.push(v);
-        }
-        Ok(Json::Arr(out))
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> std::result::Result<Json, A::Error> {
-        if self.0 >= MAX_DEPTH {
-            return Err(serde::de::Error::custom("nesting too deep"));
-        }
-        let mut out = Vec::new();
-        while let Some(k) = m.next_key::<String>()? {
-            let v = m.next_value_seed(Nested(self.0 + 1))?;
-            out.push((k, v));
-        }
-        Ok(Json::Obj(out))
-    }
 }
 
 #[cfg(test)]

@@ -38,11 +38,6 @@ macro_rules! ids {
             fn from_id(s: &str) -> Option<Self> { $name::from_id(s) }
             fn id_list() -> String { $name::id_list() }
         }
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.serialize_str(self.id())
-            }
-        }
     };
 }
 

@@ -6,7 +6,6 @@ use crate::json::{self, Json};
 use crate::model::{parse_id, Band, Construct, Duration, Flag, Form, Index, Locale, Profile, Scope, Secondary};
 use crate::questionnaire;
 use crate::thresholds as t;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Answers by item id, each 0..=4 (validated). Unanswered items are absent.
@@ -22,7 +21,7 @@ pub struct Context {
 }
 
 /// The five indices, each 0..100 or null.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Indices {
     pub strain: Option<f64>,
     pub wear: Option<f64>,
@@ -58,7 +57,7 @@ pub struct Outcome {
 }
 
 /// What `assess()` returns to JS (MODEL.md "The public API").
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Assessment {
     pub profile: Profile,
     pub band: Option<Band>,
@@ -71,6 +70,38 @@ pub struct Assessment {
     pub form: Form,
     pub questionnaire_version: u32,
     pub scoring_version: u32,
+}
+
+impl Indices {
+    /// `{ strain, wear, load, mismatch, compensation }`, each a number or null.
+    pub fn to_json(&self) -> Json {
+        Json::Obj(Index::ALL.iter().map(|&i| (i.id().to_string(), Json::opt_num(self.get(i)))).collect())
+    }
+}
+
+/// Every construct by id, a number or null, in `Construct::ALL` order.
+pub fn constructs_json(constructs: &BTreeMap<Construct, Option<f64>>) -> Json {
+    Json::Obj(constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())
+}
+
+impl Assessment {
+    /// What `assess()` returns to JS, field for field.
+    pub fn to_json(&self) -> Json {
+        let ids = |v: &[&'static str]| Json::Arr(v.iter().map(|&s| Json::str(s)).collect());
+        Json::obj(vec![
+            ("profile", Json::str(self.profile.id())),
+            ("band", Json::opt_str(self.band.map(|b| b.id()))),
+            ("flags", ids(&self.flags.iter().map(|f| f.id()).collect::<Vec<_>>())),
+            ("indices", self.indices.to_json()),
+            ("constructs", constructs_json(&self.constructs)),
+            ("top_areas", ids(&self.top_areas.iter().map(|c| c.id()).collect::<Vec<_>>())),
+            ("explanation", Json::str(&self.explanation)),
+            ("next_steps", Json::Arr(self.next_steps.iter().map(Json::str).collect())),
+            ("form", Json::str(self.form.id())),
+            ("questionnaire_version", Json::Num(f64::from(self.questionnaire_version))),
+            ("scoring_version", Json::Num(f64::from(self.scoring_version))),
+        ])
+    }
 }
 
 /// Validated input of `assess()`.

@@ -6,16 +6,22 @@
 //! `<ns>:draft`. Keys outside these exact patterns belong to someone else: their
 //! values are never read, written or removed.
 //!
+//! Schema 0, the first layout, kept the whole history in one key, `<ns>:history`
+//! (a JSON array of entries without ids, no meta). It is migrated copy-on-write
+//! when the store opens: each entry is copied to its own key and read back, the
+//! meta is written last, and the old key stays until a later start finds every
+//! copy in place. An interrupted migration leaves the old key complete and simply
+//! runs again; once done, opening writes nothing.
+//!
 //! Writes that cannot be stored never lose the record: it stays in memory
 //! (`is_saved` false, and in every export) and the error says why. Removals in a
 //! store that has no backend succeed in memory, since nothing stored is left behind.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::history::exchange::{self, MergeSummary};
-use crate::history::record::{entry_from_json, entry_record, event_from_json, event_to_json, is_valid_id};
+use crate::history::record::{entry_from_json, entry_id, entry_record, event_from_json, event_to_json, is_valid_id};
 use crate::history::{Entry, Event, History};
 use crate::json::{as_num, parse, Json};
-use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -134,7 +140,7 @@ impl Backend for MemoryBackend {
 }
 
 /// Whether history is kept, and if not, why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     /// A backend is in use (history survives the page).
     pub persistent: bool,
@@ -147,7 +153,7 @@ pub struct Status {
 }
 
 /// A stored record that could not be read, kept as it was.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     pub key: String,
     /// The stored text, byte for byte.
@@ -155,11 +161,31 @@ pub struct Unreadable {
     pub error: String,
 }
 
+impl Status {
+    /// `status()` as JS sees it.
+    pub fn to_json(&self) -> Json {
+        Json::obj(vec![
+            ("persistent", Json::Bool(self.persistent)),
+            ("read_only", Json::Bool(self.read_only)),
+            ("reason", Json::opt_str(self.reason.as_deref())),
+            ("schema", Json::Num(f64::from(self.schema))),
+        ])
+    }
+}
+
+impl Unreadable {
+    pub fn to_json(&self) -> Json {
+        Json::obj(vec![("key", Json::str(&self.key)), ("raw", Json::str(&self.raw)), ("error", Json::str(&self.error))])
+    }
+}
+
 /// Which of our keys a key is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum OwnKey<'a> {
     Meta,
     Draft,
+    /// Schema 0's single key holding every entry.
+    Legacy,
     Entry(&'a str),
     Event(&'a str),
 }
@@ -171,8 +197,54 @@ fn own_key<'a>(ns: &str, key: &'a str) -> Option<OwnKey<'a>> {
     match rest {
         "meta" => Some(OwnKey::Meta),
         "draft" => Some(OwnKey::Draft),
+        LEGACY_KEY => Some(OwnKey::Legacy),
         _ => id("entry:").map(OwnKey::Entry).or_else(|| id("event:").map(OwnKey::Event)),
     }
+}
+
+/// Schema 0's key, under the namespace.
+const LEGACY_KEY: &str = "history";
+
+/// Schema 0's history as read: the entries it holds and whether all of it could be read.
+#[derive(Debug, Clone)]
+struct Legacy {
+    entries: Vec<Entry>,
+    /// Items that could not be read, with why; while any remain the key is never removed.
+    problems: Vec<String>,
+    /// The array's items as parsed, to rewrite it without one the person deletes.
+    items: Vec<Json>,
+}
+
+/// Reads schema 0: an array of entries, each as stored today but without an id
+/// (ids came with schema 1 and are derived from the content, so they match).
+fn read_legacy(raw: &str) -> Legacy {
+    let items = match parse(raw, "") {
+        Ok(Json::Arr(items)) => items,
+        Ok(_) => return Legacy { entries: Vec::new(), problems: vec!["is not a list of entries".into()], items: Vec::new() },
+        Err(e) => return Legacy { entries: Vec::new(), problems: vec![e.to_string()], items: Vec::new() },
+    };
+    let mut out = Legacy { entries: Vec::new(), problems: Vec::new(), items: Vec::new() };
+    for (i, item) in items.into_iter().enumerate() {
+        match legacy_entry(&item, &format!("[{i}]")) {
+            Ok(e) => out.entries.push(e),
+            Err(e) => out.problems.push(e.to_string()),
+        }
+        out.items.push(item);
+    }
+    out
+}
+
+fn legacy_entry(item: &Json, at: &str) -> Result<Entry> {
+    let Json::Obj(members) = item else { return Err(Error::invalid(at, "is not an entry")) };
+    if item.get("id").is_some() {
+        return entry_from_json(item, at);
+    }
+    // A placeholder id to pass validation; the real one is derived below.
+    let mut with_id = members.clone();
+    with_id.push(("id".to_string(), Json::str("e0")));
+    let mut e = entry_from_json(&Json::Obj(with_id), at)?;
+    e.id = entry_id(e.at_ms, e.form, &e.answers, &e.context);
+    Ok(e)
 }
 
 /// What `<ns>:meta` says.
@@ -202,12 +274,13 @@ struct Loaded {
     history: History,
     unreadable: Vec<Unreadable>,
     draft: Option<String>,
+    legacy: Option<String>,
 }
 
 fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
     let mut keys = b.keys()?;
     keys.sort();
-    let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None };
+    let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None, legacy: None };
     for key in &keys {
         let Some(own) = own_key(ns, key) else { continue };
         // A key listed a moment ago may be gone (another tab): skip it.
@@ -219,6 +292,10 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
             }
             OwnKey::Draft => {
                 out.draft = Some(raw);
+                continue;
+            }
+            OwnKey::Legacy => {
+                out.legacy = Some(raw);
                 continue;
             }
             OwnKey::Entry(id) => read_record(&raw, id, entry_from_json).map(|e| out.history.entries.push(e)),

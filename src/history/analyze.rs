@@ -244,7 +244,7 @@ fn change_effect(sorted: &[Reading], date: Date, what: ChangeWhat) -> ChangeEffe
     }
 }
 
-// ---- output: one shape, used by both serde and native tests ----
+// ---- output: one shape, for JS and native tests alike ----
 
 fn date_json(d: Date) -> Json {
     Json::str(d.to_string())
@@ -306,24 +306,6 @@ impl ChangeEffect {
             ("strain_after", Json::opt_num(self.strain_after)),
             ("counts", counts_json(&self.counts)),
         ])
-    }
-}
-
-impl serde::Serialize for Analysis {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.to_json().serialize(s)
-    }
-}
-
-impl serde::Serialize for RestResponse {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.to_json().serialize(s)
-    }
-}
-
-impl serde::Serialize for ChangeEffect {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.to_json().serialize(s)
     }
 }
 

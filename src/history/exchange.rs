@@ -7,7 +7,6 @@ use super::{Entry, Event, EventKind, History};
 use crate::date::Date;
 use crate::error::{index_path, Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
-use serde::Serialize;
 use std::collections::HashSet;
 
 /// What `format` says in every export: how we recognise our own files.
@@ -18,12 +17,24 @@ pub const EXPORT_VERSION: u32 = 1;
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// What a merge did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MergeSummary {
     pub entries_added: usize,
     pub events_added: usize,
     /// Records already present (by id), or repeated in the file.
     pub skipped: usize,
+}
+
+impl MergeSummary {
+    /// `importJson()`'s result as JS sees it.
+    pub fn to_json(&self) -> Json {
+        let n = |c: usize| Json::Num(c as f64);
+        Json::obj(vec![
+            ("entries_added", n(self.entries_added)),
+            ("events_added", n(self.events_added)),
+            ("skipped", n(self.skipped)),
+        ])
+    }
 }
 
 /// The versioned export of a whole history.

@@ -3,8 +3,8 @@
 
 mod items;
 
+use crate::json::Json;
 use crate::model::{Construct, Form, Locale, Text};
-use serde::Serialize;
 
 pub use items::{CONTEXT, ITEMS, SCALE};
 
@@ -56,7 +56,7 @@ pub fn form_id(form: Form) -> &'static str {
 
 // ---- what `questionnaire()` returns to JS ----
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Questionnaire {
     pub id: String,
     pub version: u32,
@@ -67,13 +67,13 @@ pub struct Questionnaire {
     pub context: Vec<ContextView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ScalePoint {
     pub value: u8,
     pub label: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ItemView {
     pub id: &'static str,
     pub construct: Construct,
@@ -81,7 +81,7 @@ pub struct ItemView {
     pub text: &'static str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct ContextView {
     pub id: &'static str,
     pub text: &'static str,
@@ -89,10 +89,66 @@ pub struct ContextView {
     pub options: Vec<OptionView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct OptionView {
     pub id: &'static str,
     pub label: &'static str,
+}
+
+impl Questionnaire {
+    /// What `questionnaire()` returns to JS, field for field.
+    pub fn to_json(&self) -> Json {
+        let s = |t: &str| Json::str(t);
+        Json::obj(vec![
+            ("id", s(&self.id)),
+            ("version", Json::Num(f64::from(self.version))),
+            ("form", s(self.form.id())),
+            ("locale", s(self.locale.id())),
+            (
+                "scale",
+                Json::Arr(
+                    self.scale
+                        .iter()
+                        .map(|p| Json::obj(vec![("value", Json::Num(f64::from(p.value))), ("label", s(p.label))]))
+                        .collect(),
+                ),
+            ),
+            (
+                "items",
+                Json::Arr(
+                    self.items
+                        .iter()
+                        .map(|i| {
+                            Json::obj(vec![
+                                ("id", s(i.id)),
+                                ("construct", s(i.construct.id())),
+                                ("reverse", Json::Bool(i.reverse)),
+                                ("text", s(i.text)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "context",
+                Json::Arr(
+                    self.context
+                        .iter()
+                        .map(|c| {
+                            let options =
+                                c.options.iter().map(|o| Json::obj(vec![("id", s(o.id)), ("label", s(o.label))])).collect();
+                            Json::obj(vec![
+                                ("id", s(c.id)),
+                                ("text", s(c.text)),
+                                ("multiple", Json::Bool(c.multiple)),
+                                ("options", Json::Arr(options)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+        ])
+    }
 }
 
 /// The questionnaire of `form` in `locale`.
