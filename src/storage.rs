@@ -346,6 +346,8 @@ pub struct Store<B: Backend> {
     /// Ids of records kept only in memory (a write failed, or there is no backend).
     unsaved: BTreeSet<String>,
     draft: Option<String>,
+    /// Schema 0's key while it exists: its raw text and what it holds.
+    legacy: Option<(String, Legacy)>,
 }
 
 impl<B: Backend> Store<B> {
@@ -367,8 +369,10 @@ impl<B: Backend> Store<B> {
             unreadable: Vec::new(),
             unsaved: BTreeSet::new(),
             draft: None,
+            legacy: None,
         };
         store.refresh();
+        store.migrate();
         store
     }
 
@@ -425,7 +429,9 @@ impl<B: Backend> Store<B> {
             return Ok(false);
         }
         // A record only in memory needs no storage; anything stored must really go.
-        let memory_only = in_history && !in_unreadable && self.unsaved.contains(id);
+        // (An unsaved edit of a record may still have an older version stored.)
+        let stored = |b: &B| keys.iter().any(|k| !matches!(b.get(k), Ok(None)));
+        let memory_only = in_history && !in_unreadable && self.unsaved.contains(id) && !self.backend.as_ref().is_some_and(stored);
         match self.writable() {
             Err(_) if memory_only => {}
             Err(e) => return Err(e),
@@ -433,6 +439,7 @@ impl<B: Backend> Store<B> {
                 for key in &keys {
                     self.delete(key)?;
                 }
+                self.remove_from_legacy(id)?;
             }
         }
         self.history.entries.retain(|e| e.id != id);
@@ -575,10 +582,26 @@ impl<B: Backend> Store<B> {
         (self.read_only, self.meta_current, self.schema) = match loaded.meta {
             Meta::Newer(n) => (true, false, n),
             Meta::Known(n) => (false, n == SCHEMA_VERSION, n),
+            Meta::Missing if loaded.legacy.is_some() => (false, false, 0),
             Meta::Missing | Meta::Corrupt => (false, false, SCHEMA_VERSION),
         };
         self.reason = self.read_only.then(|| NEWER_SCHEMA.to_string());
         let mut history = loaded.history;
+        let mut unreadable = loaded.unreadable;
+        self.legacy = loaded.legacy.map(|raw| {
+            let legacy = read_legacy(&raw);
+            // Entries not yet copied to their own keys are shown from the old key.
+            for e in &legacy.entries {
+                if !history.entries.iter().any(|x| x.id == e.id) {
+                    history.entries.push(e.clone());
+                }
+            }
+            if !legacy.problems.is_empty() {
+                let error = format!("part of the older history could not be read ({})", legacy.problems.join("; "));
+                unreadable.push(Unreadable { key: self.key(LEGACY_KEY), raw: raw.clone(), error });
+            }
+            (raw, legacy)
+        });
         let stored: BTreeSet<String> =
             history.entries.iter().map(|e| e.id.clone()).chain(history.events.iter().map(|e| e.id.clone())).collect();
         self.unsaved.retain(|id| !stored.contains(id));
@@ -587,8 +610,69 @@ impl<B: Backend> Store<B> {
         history.events.extend(self.history.events.drain(..).filter(|e| unsaved.contains(&e.id)));
         exchange::sort(&mut history);
         self.history = history;
-        self.unreadable = loaded.unreadable;
+        self.unreadable = unreadable;
         self.draft = loaded.draft;
+    }
+
+    /// Copies schema 0's entries to their own keys, copy-on-write (see the module
+    /// docs). Any failure stops it with the old key untouched; the next start resumes.
+    fn migrate(&mut self) {
+        let Some((_, legacy)) = self.legacy.clone() else { return };
+        if self.writable().is_err() {
+            return;
+        }
+        let mut wrote = false;
+        for e in &legacy.entries {
+            let key = self.entry_key(&e.id);
+            // A readable record under the key is the copy (it may carry a later note): never overwritten.
+            let present = self
+                .backend
+                .as_ref()
+                .and_then(|b| b.get(&key).ok().flatten())
+                .is_some_and(|raw| read_record(&raw, &e.id, entry_from_json).is_ok());
+            if present {
+                continue;
+            }
+            if self.write(&key, &entry_record(e).to_text()).is_err() {
+                return;
+            }
+            self.unreadable.retain(|u| u.key != key);
+            wrote = true;
+        }
+        if !self.meta_current {
+            if self.write_meta().is_err() {
+                return;
+            }
+            wrote = true;
+        }
+        // The old key goes only when an earlier start made every copy and this one
+        // found them all in place, and only when every item in it could be read.
+        if wrote || !legacy.problems.is_empty() {
+            return;
+        }
+        if self.delete(&self.key(LEGACY_KEY)).is_ok() {
+            self.legacy = None;
+        }
+    }
+
+    /// Deletes an entry from schema 0's key too, or the next start would bring it back.
+    fn remove_from_legacy(&mut self, id: &str) -> Result<()> {
+        let Some((_, legacy)) = &self.legacy else { return Ok(()) };
+        if !legacy.entries.iter().any(|e| e.id == id) {
+            return Ok(());
+        }
+        let rest: Vec<Json> =
+            legacy.items.iter().filter(|item| legacy_entry(item, "").map_or(true, |e| e.id != id)).cloned().collect();
+        let key = self.key(LEGACY_KEY);
+        if rest.is_empty() {
+            self.delete(&key)?;
+            self.legacy = None;
+        } else {
+            let text = Json::Arr(rest).to_text();
+            self.write(&key, &text)?;
+            self.legacy = Some((text.clone(), read_legacy(&text)));
+        }
+        Ok(())
     }
 
     // ---- writing ----
@@ -633,11 +717,16 @@ impl<B: Backend> Store<B> {
     fn write_record(&mut self, key: &str, value: &str) -> Result<()> {
         self.writable()?;
         if !self.meta_current {
-            let meta = Json::obj(vec![("schema", Json::Num(f64::from(SCHEMA_VERSION)))]).to_text();
-            self.write(&self.key("meta"), &meta)?;
-            (self.meta_current, self.schema) = (true, SCHEMA_VERSION);
+            self.write_meta()?;
         }
         self.write(key, value)
+    }
+
+    fn write_meta(&mut self) -> Result<()> {
+        let meta = Json::obj(vec![("schema", Json::Num(f64::from(SCHEMA_VERSION)))]).to_text();
+        self.write(&self.key("meta"), &meta)?;
+        (self.meta_current, self.schema) = (true, SCHEMA_VERSION);
+        Ok(())
     }
 
     /// Sets a key and reads it back; a mismatch puts back what was there before.

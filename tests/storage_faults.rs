@@ -1,0 +1,295 @@
+//! The store over the committed storage snapshots in tests/fixtures/storage/
+//! (the same ones the browser tests seed into real localStorage): schema 0
+//! migrated copy-on-write, damaged and foreign keys left as they were, a newer
+//! schema never written.
+
+use burnout_check::error::{ErrorKind, Result};
+use burnout_check::history::exchange::export_json;
+use burnout_check::history::History;
+use burnout_check::json::{parse, Json};
+use burnout_check::storage::{Backend, MemoryBackend, Store, SCHEMA_VERSION};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+const NS: &str = "burnout-check";
+
+/// A snapshot file: key -> raw value.
+fn snapshot(name: &str) -> BTreeMap<String, String> {
+    let path = format!("{}/tests/fixtures/storage/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    match parse(&text, "").unwrap() {
+        Json::Obj(members) => members
+            .into_iter()
+            .map(|(k, v)| match v {
+                Json::Str(s) => (k, s),
+                other => panic!("{k} is not a string: {other:?}"),
+            })
+            .collect(),
+        _ => panic!("{name} is not an object"),
+    }
+}
+
+/// Storage shared by the test and every store it opens (a later start, another tab).
+#[derive(Clone, Default)]
+struct Shared(Rc<RefCell<MemoryBackend>>);
+
+impl Shared {
+    fn of(name: &str) -> Shared {
+        let b = MemoryBackend { map: snapshot(name), ..MemoryBackend::default() };
+        Shared(Rc::new(RefCell::new(b)))
+    }
+    fn map(&self) -> BTreeMap<String, String> {
+        self.0.borrow().map.clone()
+    }
+    fn writes(&self) -> Vec<String> {
+        self.0.borrow().writes.clone()
+    }
+    fn knobs(&self) -> std::cell::RefMut<'_, MemoryBackend> {
+        self.0.borrow_mut()
+    }
+    fn open(&self) -> Store<Shared> {
+        Store::open(NS, Some(self.clone()), None)
+    }
+}
+
+impl Backend for Shared {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        self.0.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        self.0.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<()> {
+        self.0.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>> {
+        self.0.borrow().keys()
+    }
+}
+
+fn entry_keys(map: &BTreeMap<String, String>) -> Vec<String> {
+    map.keys().filter(|k| k.starts_with("burnout-check:entry:")).cloned().collect()
+}
+
+fn dates(s: &Store<Shared>) -> Vec<String> {
+    s.history().entries.iter().map(|e| e.date.to_string()).collect()
+}
+
+/// Every key of `before` not in our namespace's patterns, unchanged in `after`.
+fn assert_foreign_unchanged(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) {
+    for (k, v) in before {
+        let ours = k == "burnout-check:meta"
+            || k == "burnout-check:history"
+            || k == "burnout-check:draft"
+            || k.strip_prefix("burnout-check:entry:").is_some_and(|id| id.starts_with('e') && !id.contains('/'))
+            || k.strip_prefix("burnout-check:event:").is_some_and(|id| id.starts_with('v'));
+        if !ours {
+            assert_eq!(after.get(k), Some(v), "{k:?} changed");
+        }
+    }
+}
+
+// ---- schema 0 ----
+
+#[test]
+fn schema_0_is_shown_at_once_and_copied_entry_by_entry_with_the_old_key_kept() {
+    let b = Shared::of("schema0.json");
+    let before = b.map();
+    let s = b.open();
+    assert_eq!(dates(&s), ["2026-03-02", "2026-03-26", "2026-04-06"]);
+    assert!(s.history().entries.iter().all(|e| s.is_saved(&e.id)));
+    let after = b.map();
+    assert_eq!(after.get("burnout-check:history"), before.get("burnout-check:history"), "the old key is kept byte for byte");
+    assert_eq!(entry_keys(&after).len(), 3);
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":1}"#));
+    assert_eq!(s.status().schema, SCHEMA_VERSION);
+    // The meta comes last: storage never claims schema 1 before every copy is in.
+    assert_eq!(b.writes().last().map(String::as_str), Some("set burnout-check:meta"));
+    assert_foreign_unchanged(&before, &after);
+    // The note with markup came across exactly.
+    assert!(s.history().entries.iter().any(|e| e.note.as_deref() == Some("<b>bold?</b> & fine")));
+}
+
+#[test]
+fn the_next_start_finds_every_copy_and_only_then_removes_the_old_key_and_after_that_opening_writes_nothing() {
+    let b = Shared::of("schema0.json");
+    let first = dates(&b.open());
+    let copies = entry_keys(&b.map());
+    let second = b.open();
+    assert!(!b.map().contains_key("burnout-check:history"), "removed on the next start");
+    assert_eq!(dates(&second), first);
+    assert_eq!(entry_keys(&b.map()), copies);
+
+    let writes = b.writes().len();
+    let third = b.open();
+    assert_eq!(b.writes().len(), writes, "re-running the migration is a no-op");
+    assert_eq!(dates(&third), first);
+}
+
+#[test]
+fn a_full_storage_halfway_through_the_migration_leaves_the_old_key_complete_and_the_next_start_finishes() {
+    let b = Shared::of("schema0.json");
+    let before = b.map();
+    b.knobs().sets_before_quota = Some(1);
+    let s = b.open();
+    assert_eq!(dates(&s), ["2026-03-02", "2026-03-26", "2026-04-06"], "all shown from the old key");
+    let after = b.map();
+    assert_eq!(after.get("burnout-check:history"), before.get("burnout-check:history"));
+    assert_eq!(entry_keys(&after).len(), 1, "one copy made before the quota");
+    assert!(!after.contains_key("burnout-check:meta"), "no meta while copies are missing");
+    assert_eq!(s.status().schema, 0);
+
+    b.knobs().sets_before_quota = None;
+    let s = b.open();
+    assert_eq!(entry_keys(&b.map()).len(), 3, "no duplicates");
+    assert!(b.map().contains_key("burnout-check:history"), "kept until the start after the copies");
+    assert_eq!(dates(&s), ["2026-03-02", "2026-03-26", "2026-04-06"]);
+    b.open();
+    assert!(!b.map().contains_key("burnout-check:history"));
+    assert_eq!(dates(&b.open()), ["2026-03-02", "2026-03-26", "2026-04-06"]);
+}
+
+#[test]
+fn a_copy_that_reads_back_differently_stops_the_migration_and_keeps_the_old_key() {
+    let b = Shared::of("schema0.json");
+    let before = b.map();
+    b.knobs().garble_sets = 1;
+    let s = b.open();
+    assert_eq!(s.history().entries.len(), 3);
+    assert_eq!(b.map().get("burnout-check:history"), before.get("burnout-check:history"));
+    assert!(entry_keys(&b.map()).is_empty(), "the garbled copy was undone");
+    b.open();
+    b.open();
+    assert_eq!(entry_keys(&b.map()).len(), 3);
+    assert!(!b.map().contains_key("burnout-check:history"));
+}
+
+#[test]
+fn an_entry_deleted_during_the_migration_window_does_not_come_back() {
+    let b = Shared::of("schema0.json");
+    let mut s = b.open();
+    let id = s.history().entries[1].id.clone();
+    assert!(s.remove(&id).unwrap());
+    assert_eq!(dates(&b.open()), ["2026-03-02", "2026-04-06"]);
+    assert_eq!(dates(&b.open()), ["2026-03-02", "2026-04-06"]);
+}
+
+#[test]
+fn a_damaged_old_history_is_listed_and_never_removed() {
+    let mut map = snapshot("schema0.json");
+    let raw = map["burnout-check:history"].clone();
+    let damaged = format!("{}, {{\"at\": \"soon\"}}]", &raw[..raw.len() - 1]);
+    map.insert("burnout-check:history".into(), damaged.clone());
+    let b = Shared(Rc::new(RefCell::new(MemoryBackend { map, ..MemoryBackend::default() })));
+    let s = b.open();
+    assert_eq!(s.history().entries.len(), 3, "the readable items are shown");
+    assert_eq!(s.unreadable().len(), 1);
+    assert_eq!(s.unreadable()[0].raw, damaged);
+    b.open();
+    b.open();
+    assert_eq!(b.map().get("burnout-check:history"), Some(&damaged));
+    assert_eq!(entry_keys(&b.map()).len(), 3);
+}
+
+#[test]
+fn newer_storage_with_an_old_key_beside_it_is_not_migrated() {
+    let mut map = snapshot("newer_schema.json");
+    map.insert("burnout-check:history".into(), snapshot("schema0.json")["burnout-check:history"].clone());
+    let b = Shared(Rc::new(RefCell::new(MemoryBackend { map, ..MemoryBackend::default() })));
+    let s = b.open();
+    assert!(s.status().read_only);
+    assert!(b.writes().is_empty());
+}
+
+// ---- snapshots of the other faults ----
+
+#[test]
+fn a_newer_schema_is_read_only_and_no_operation_writes_a_byte() {
+    let b = Shared::of("newer_schema.json");
+    let before = b.map();
+    let mut s = b.open();
+    let st = s.status();
+    assert!(st.read_only && st.persistent);
+    assert_eq!(st.schema, 2);
+    assert!(st.reason.is_some());
+    let e = s.history().entries.first().cloned().unwrap();
+    assert_eq!(s.save_entry(e.clone()).map_err(|e| e.kind), Ok(()), "an identical stored entry needs no write");
+    let mut changed = e.clone();
+    changed.note = Some("later".into());
+    assert_eq!(s.save_entry(changed).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.remove(&e.id).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.clear().unwrap_err().kind, ErrorKind::ReadOnly);
+    assert_eq!(s.save_draft(&Json::Num(1.0)).unwrap_err().kind, ErrorKind::ReadOnly);
+    assert!(s.import_json(&export_json(&History::default(), 0)).is_ok());
+    s.refresh();
+    assert!(b.writes().is_empty(), "{:?}", b.writes());
+    assert_eq!(b.map(), before);
+}
+
+#[test]
+fn a_corrupt_meta_rebuilds_from_the_entry_keys_and_overwrites_no_entry() {
+    let b = Shared::of("corrupt_meta.json");
+    let before = b.map();
+    let s = b.open();
+    assert_eq!(dates(&s), ["2026-03-02", "2026-03-26"]);
+    assert!(b.writes().is_empty(), "opening writes nothing");
+    assert!(!s.status().read_only);
+    let raw = parse(&s.export_raw(), "").unwrap();
+    assert_eq!(raw.get("burnout-check:meta"), Some(&Json::str("{\"sche")), "the damaged meta is in the raw export");
+    let mut s = s;
+    s.import_json(&export_json(&History { entries: vec![], events: vec![] }, 0)).unwrap();
+    s.add_event(s.history().events.first().cloned().unwrap_or_else(|| burnout_check::history::record::parse_event_input(
+        &parse(r#"{"kind":"change","date":"2026-04-01","what":"team"}"#, "").unwrap()).unwrap())).unwrap();
+    let after = b.map();
+    for k in entry_keys(&before) {
+        assert_eq!(after.get(&k), before.get(&k), "{k} rewritten");
+    }
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":1}"#));
+    assert_eq!(after.get("theme").map(String::as_str), Some("dark"));
+}
+
+#[test]
+fn corrupt_entries_are_listed_with_their_raw_text_and_every_operation_keeps_them() {
+    let b = Shared::of("corrupt_entry.json");
+    let before = b.map();
+    let mut s = b.open();
+    assert_eq!(dates(&s), ["2026-03-02"]);
+    let unreadable: BTreeMap<_, _> = s.unreadable().iter().map(|u| (u.key.clone(), u.raw.clone())).collect();
+    assert_eq!(unreadable.len(), 2);
+    for (k, raw) in &unreadable {
+        assert_eq!(Some(raw), before.get(k), "{k} raw text kept exactly");
+    }
+    assert_eq!(unreadable.get("burnout-check:entry:e99undefined00001").map(String::as_str), Some("undefined"));
+    s.import_json(&export_json(&History::default(), 0)).unwrap();
+    s.save_draft(&Json::Num(1.0)).unwrap();
+    let raw = parse(&s.export_raw(), "").unwrap();
+    for (k, v) in &unreadable {
+        assert_eq!(raw.get(k), Some(&Json::str(v)));
+    }
+    let after = b.map();
+    for k in unreadable.keys() {
+        assert_eq!(after.get(k), before.get(k));
+    }
+}
+
+#[test]
+fn foreign_keys_survive_every_operation_including_delete_all() {
+    let b = Shared::of("foreign_keys.json");
+    let before = b.map();
+    let mut s = b.open();
+    assert_eq!(s.history().entries.len(), 2);
+    let id = s.history().entries[0].id.clone();
+    s.save_draft(&Json::str("x")).unwrap();
+    s.remove(&id).unwrap();
+    s.import_json(&export_json(&History::default(), 0)).unwrap();
+    let raw = parse(&s.export_raw(), "").unwrap();
+    s.clear().unwrap();
+    let after = b.map();
+    assert_foreign_unchanged(&before, &after);
+    assert!(after.keys().all(|k| before.contains_key(k)));
+    assert_eq!(after.len(), before.len() - 4, "exactly our four keys went");
+    for k in before.keys().filter(|k| !k.starts_with("burnout-check:e") && *k != "burnout-check:meta") {
+        assert!(raw.get(k).is_none(), "{k} is in the raw export");
+    }
+}
