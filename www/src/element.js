@@ -13,12 +13,14 @@ import { renderStart } from "./views/start.js";
 import { renderQuestions, focusFirstOpen, PER_SCREEN } from "./views/questions.js";
 import { renderResult } from "./views/result.js";
 import { renderHistory } from "./views/history.js";
+import { EVENTS, emit, completeDetail, errorDetail, classifyLoadFailure } from "./embed-events.js";
+import { parseCrisisResources, renderCrisisResources } from "./embed-crisis.js";
 
 const FORMS = ["full", "quick"];
 const DEFAULT_NAMESPACE = "burnout-check";
 
 export class BurnoutCheck extends HTMLElement {
-  static observedAttributes = ["lang", "form", "storage-key", "theme"];
+  static observedAttributes = ["lang", "form", "storage-key", "theme", "share-result", "crisis-resources"];
   /** Where the wasm module is fetched from; `define()` may set it relative to the entry script. */
   static wasmUrl = DEFAULT_WASM_URL;
 
@@ -28,6 +30,13 @@ export class BurnoutCheck extends HTMLElement {
   #crisisDialog = null;
   #confirmDialog = null;
   #booting = null;
+  #crisisCache = { text: null, spec: null };
+
+  /**
+   * Who receives the result under `share-result`, as shown to the person. The
+   * iframe mode sets the parent's host here; inline, it is this page's host.
+   */
+  recipient = null;
 
   // Internal state shared with the view modules (not a public API).
   _core = null;
@@ -67,6 +76,8 @@ export class BurnoutCheck extends HTMLElement {
       this._relocalize();
     } else if (name === "form" && this._view === "start") {
       this._render();
+    } else if ((name === "share-result" || name === "crisis-resources") && this._view !== "questions") {
+      this._render(); // mid-question the next screen picks it up, without moving focus now
     }
   }
 
@@ -88,6 +99,11 @@ export class BurnoutCheck extends HTMLElement {
     return FORMS.includes(form) ? form : "full";
   }
 
+  /** Whether the page asked to see the result (`share-result`). */
+  get shareResult() {
+    return this.hasAttribute("share-result");
+  }
+
   _t(key, vars) {
     return translate(this.locale, key, vars);
   }
@@ -97,15 +113,26 @@ export class BurnoutCheck extends HTMLElement {
     try {
       this._core = await loadCore(this.constructor.wasmUrl);
     } catch (e) {
+      // Shown inside the widget and reported as an event; nothing is thrown into the host page.
       this._view = "failed";
       this._failure = e?.message ?? String(e);
+      this._failureCode = classifyLoadFailure();
       this._render();
       this.#booting = null;
+      emit(this, EVENTS.error, errorDetail(this._failureCode, e));
       return;
     }
     this._store = new this._core.HistoryStore(this.namespace);
     this._resumeOrStart();
-    this.dispatchEvent(new CustomEvent("burnout-check-ready", { bubbles: true, composed: true }));
+    emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
+  }
+
+  #persistent() {
+    try {
+      return !!this._store.status().persistent;
+    } catch {
+      return false;
+    }
   }
 
   /** Continues an unfinished check saved as a draft, or shows the start screen. */
@@ -139,6 +166,8 @@ export class BurnoutCheck extends HTMLElement {
     const screens = this._screenCount(questionnaire);
     const screen = Number.isInteger(draft?.screen) ? Math.min(Math.max(draft.screen, 0), screens - 1) : 0;
     this._check = { form, questionnaire, screen, answers, context, note: typeof draft?.note === "string" ? draft.note : "", warned: null };
+    // Shared only if the person is told now, on every screen of this check (see #renderView).
+    this._check.shared = this.shareResult;
     this._go("questions");
   }
 
@@ -207,7 +236,11 @@ export class BurnoutCheck extends HTMLElement {
       saveError,
     };
     this._go("result");
-    this.dispatchEvent(new CustomEvent("burnout-check-complete", { bubbles: true, composed: true, detail: { form: c.form } }));
+    // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
+    const shared = c.shared && this.shareResult;
+    emit(this, EVENTS.complete, completeDetail(c.form, assessment, shared));
+    if (saveError) emit(this, EVENTS.error, errorDetail("not-saved", saveError));
+    else emit(this, EVENTS.saved, { form: c.form, persistent: this.#persistent() });
   }
 
   /** Shows a saved entry's result, its texts rendered anew in the current language. */
@@ -281,11 +314,26 @@ export class BurnoutCheck extends HTMLElement {
       case "loading":
         return h("p", { role: "status" }, this._t("loading"));
       case "failed":
-        return h("p", { class: "error", role: "alert" }, this._t("load_failed", { message: this._failure }));
-      case "start":
-        return renderStart(this);
+        return h("p", { class: "error", role: "alert" },
+          this._failureCode === "wasm-blocked" ? this._t("load_blocked")
+            : this._failureCode === "unsupported" ? this._t("load_unsupported")
+            : this._t("load_failed", { message: this._failure }));
+      case "start": {
+        const section = renderStart(this);
+        // Under share-result the privacy promise says who will see the result.
+        if (this.shareResult) {
+          section.querySelector(".privacy")?.replaceWith(
+            h("p", { class: "notice privacy share-notice", part: "share-notice" }, this._t("share_notice", { site: this.#recipientName() })));
+        }
+        return section;
+      }
       case "questions":
-        return renderQuestions(this);
+        return [
+          this._check?.shared
+            ? h("p", { class: "notice share-notice", part: "share-notice" }, this._t("share_notice_short", { site: this.#recipientName() }))
+            : null,
+          renderQuestions(this),
+        ];
       case "result":
         return renderResult(this);
       case "history":
@@ -293,6 +341,10 @@ export class BurnoutCheck extends HTMLElement {
       default:
         return null;
     }
+  }
+
+  #recipientName() {
+    return this.recipient || location.host || this._t("share_this_site");
   }
 
   #renderHeader() {
@@ -321,9 +373,13 @@ export class BurnoutCheck extends HTMLElement {
     this.#root.querySelector("select.language")?.focus(); // keep the person where they were
   }
 
-  /** The offline crisis list; a host page can replace it via `slot="crisis-resources"`. */
+  /**
+   * The offline crisis list; a host page can replace it with the
+   * `crisis-resources` attribute (JSON) or, taking precedence, `slot="crisis-resources"`.
+   */
   _crisisContent({ inDialog = true } = {}) {
-    const builtIn = [
+    const fromAttribute = this.#hostCrisisList();
+    const builtIn = fromAttribute ? renderCrisisResources(fromAttribute) : [
       h("p", {}, this._t("crisis_lines_intro")),
       h("ul", { class: "lines" }, this._t("crisis_lines").map((line) => h("li", {}, line))),
       h("p", {}, this._t("crisis_gp")),
@@ -335,6 +391,23 @@ export class BurnoutCheck extends HTMLElement {
     if (inDialog) list = h("slot", { name: "crisis-resources" }, builtIn);
     else if (hostList) list = h("button", { type: "button", class: "crisis", onclick: () => this.#crisisDialog.showModal() }, this._t("crisis_open"));
     return h("div", { class: "crisis-content" }, h("p", { class: "danger" }, h("strong", {}, this._t("crisis_danger"))), list);
+  }
+
+  /** The parsed `crisis-resources` attribute, or null (absent or invalid: the built-in list stays). */
+  #hostCrisisList() {
+    const text = this.getAttribute("crisis-resources");
+    if (text === this.#crisisCache.text) return this.#crisisCache.spec;
+    let spec = null;
+    if (text !== null) {
+      try {
+        spec = parseCrisisResources(text);
+      } catch (e) {
+        // Reported once per value; a person in need still gets our list.
+        queueMicrotask(() => emit(this, EVENTS.error, errorDetail("bad-attribute", e)));
+      }
+    }
+    this.#crisisCache = { text, spec };
+    return spec;
   }
 
   #buildCrisisDialog() {
