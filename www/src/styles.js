@@ -134,6 +134,20 @@ dialog { max-inline-size: min(36rem, 92vw); border: 1px solid var(--bc-border); 
 dialog::backdrop { background: rgb(0 0 0 / .5); }
 dialog h2 { margin-block-start: 0; }
 .lines { padding-inline-start: 1.2rem; }
+.lines a { color: inherit; text-decoration-thickness: 1px; }
+.share-notice { border-inline-start-color: var(--bc-accent); }
+/* A host page's global rules (\`* { … }\`, body text settings) reach the element
+   only through inheritance; the first box inside sets every inherited text
+   property back, so the check reads the same on any page. Size follows the
+   page's root font size (rem) or --bc-font-size. Direction is inherited on purpose. */
+.app {
+  font-family: var(--bc-font); font-size: var(--bc-font-size, 1rem); font-style: normal; font-weight: 400; font-variant: normal;
+  line-height: 1.5; letter-spacing: normal; word-spacing: normal; text-transform: none; text-indent: 0; text-align: start;
+  text-shadow: none; white-space: normal; overflow-wrap: anywhere; hyphens: manual; visibility: visible; cursor: auto;
+  color: var(--bc-text); list-style: disc; writing-mode: horizontal-tb; text-decoration: none;
+  min-inline-size: 0; max-inline-size: 100%;
+}
+@media print { .app { color: #000; } }
 @media (max-width: 40rem) {
   .scale { grid-template-columns: 1fr; }
   .app { padding: calc(var(--bc-space) * .75); }
