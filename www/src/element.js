@@ -6,7 +6,7 @@
 import { h } from "./h.js";
 import { styles } from "./styles.js";
 import { LANGUAGE_NAMES, LOCALES, pickLocale, translate } from "./i18n.js";
-import { DEFAULT_WASM_URL, loadCore } from "./core.js";
+import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
 import { localDate } from "./dates.js";
 import { download } from "./download.js";
 import { renderStart } from "./views/start.js";
@@ -17,6 +17,8 @@ import { EVENTS, emit, completeDetail, errorDetail, classifyLoadFailure } from "
 import { parseCrisisResources, renderCrisisResources } from "./embed-crisis.js";
 
 const FORMS = ["full", "quick"];
+/** `navigator.storage.persist()` is asked once per page, by whichever element saves first. */
+let askedPersistence = false;
 const DEFAULT_NAMESPACE = "burnout-check";
 
 export class BurnoutCheck extends HTMLElement {
@@ -48,6 +50,14 @@ export class BurnoutCheck extends HTMLElement {
   _result = null;
   /** A one-off message for the history view: `{ text, error }`. */
   _flash = null;
+  /** A message above any view (the core was restarted): `{ text, navs }`. */
+  _notice = null;
+  /** What the browser said to `navigator.storage.persist()`: granted, denied, unsupported, failed. */
+  _persistence = null;
+  /** Show the export reminder under this result. */
+  _reminder = false;
+  #navs = 0;
+  #recovery = null;
 
   constructor() {
     super();
@@ -111,7 +121,7 @@ export class BurnoutCheck extends HTMLElement {
   async #boot() {
     this._render();
     try {
-      this._core = await loadCore(this.constructor.wasmUrl);
+      this._core = guard(await loadCore(this.constructor.wasmUrl), this.#onFault);
     } catch (e) {
       // Shown inside the widget and reported as an event; nothing is thrown into the host page.
       this._view = "failed";
@@ -152,7 +162,12 @@ export class BurnoutCheck extends HTMLElement {
 
   /** Starts (or resumes from `draft`) a check of `form`. */
   _beginCheck(form, draft = null) {
-    const questionnaire = this._core.questionnaire({ form, locale: this.locale });
+    let questionnaire;
+    try {
+      questionnaire = this._core.questionnaire({ form, locale: this.locale });
+    } catch {
+      return; // a fault: the restart notice tells the person to try again
+    }
     const ids = new Set(questionnaire.items.map((i) => i.id));
     const answers = {};
     for (const [id, v] of Object.entries(draft?.answers ?? {})) {
@@ -198,7 +213,7 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   /** Scores and saves the finished check, then shows the result. */
-  _finish() {
+  _finish(retry = true) {
     const c = this._check;
     const request = {
       form: c.form,
@@ -211,9 +226,15 @@ export class BurnoutCheck extends HTMLElement {
     if (c.note.trim()) request.note = c.note.trim();
     let assessment = null;
     let saveError = null;
+    let entry = null;
     try {
-      ({ assessment } = this._store.save(request));
+      ({ assessment, entry } = this._store.save(request));
     } catch (e) {
+      // A fault in the core: finish once more on the fresh instance, so the result is kept.
+      if (e?.kind === "trap" && retry && this.#recovery) {
+        this.#recovery.then(() => this._check === c && this._finish(false));
+        return;
+      }
       // The store keeps the entry in memory on a storage failure; score it for the screen.
       saveError = e;
       try {
@@ -235,7 +256,9 @@ export class BurnoutCheck extends HTMLElement {
       context: request.context,
       saveError,
     };
+    this._reminder = !saveError && this.#remindToExport();
     this._go("result");
+    if (entry?.saved) this.#askPersistence();
     // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
     const shared = c.shared && this.shareResult;
     emit(this, EVENTS.complete, completeDetail(c.form, assessment, shared));
@@ -284,6 +307,9 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   _go(view, { focus = true } = {}) {
+    // A restart notice stays for one more screen, so it is seen after the step that failed.
+    if (this._notice && ++this.#navs > this._notice.navs + 1) this._notice = null;
+    if (view !== "result") this._reminder = false;
     this._view = view;
     this._render();
     if (!focus) return;
@@ -299,7 +325,20 @@ export class BurnoutCheck extends HTMLElement {
     const locale = this.locale;
     this.#crisisDialog = this.#buildCrisisDialog();
     this.#confirmDialog = h("dialog", { class: "confirm", part: "confirm-dialog" });
-    this.#main = h("main", { part: "main" }, this.#renderView());
+    let view;
+    try {
+      view = this.#renderView();
+    } catch (e) {
+      // A view that could not be built (its core call failed) shows why instead.
+      view = h("p", { class: "error", role: "alert" }, this._t("action_failed", { message: e.message }));
+    }
+    this.#main = h("main", { part: "main" },
+      this._notice ? h("p", { class: "notice core-restarted", role: "alert" }, this._notice.text) : null,
+      view,
+      this._view === "result" && this._reminder
+        ? h("p", { class: "notice export-reminder" }, this._t("export_reminder"), " ",
+            h("button", { type: "button", class: "small", onclick: () => this._exportJson() }, this._t("export_json")))
+        : null);
     this.#app = h("div", { class: "app", part: "app", lang: locale },
       this.#renderHeader(),
       this.#main,
@@ -439,6 +478,74 @@ export class BurnoutCheck extends HTMLElement {
   _exportJson() {
     download(`burnout-check-${localDate()}.json`, this._store.exportJson(), "application/json");
   }
+
+  /** Every fifth saved check, a gentle nudge to keep a copy outside this browser. */
+  #remindToExport() {
+    try {
+      const saved = this._store.load().entries.filter((e) => e.saved).length;
+      return saved > 0 && saved % 5 === 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Asks the browser once per page to keep this origin's storage through clean-ups
+   * (Safari removes script storage after 7 days without a visit, others when space
+   * runs low). Every outcome is recorded for the history view; nothing is thrown.
+   */
+  async #askPersistence() {
+    if (this._persistence || askedPersistence) return;
+    askedPersistence = true;
+    let outcome;
+    try {
+      if (typeof navigator.storage?.persist !== "function") outcome = "unsupported";
+      else outcome = (await navigator.storage.persist()) ? "granted" : "denied";
+    } catch {
+      outcome = "failed";
+    }
+    this._persistence = outcome;
+    if (this._view === "history") this._go("history", { focus: false });
+  }
+
+  /** The core failed inside (a trap): tell the person and carry on with a fresh instance. */
+  #onFault = () => {
+    if (this.#recovery) return;
+    const old = this._store;
+    this._notice = { text: this._t("core_restarting"), navs: this.#navs };
+    this.#recovery = (async () => {
+      await null; // from here on `#recovery` is set, so a fault in the old store below is not a second restart
+      let carried = null;
+      try {
+        carried = old?.exportJson(); // results kept only in memory, if the old instance still answers
+      } catch {
+        carried = null;
+      }
+      try {
+        this._core = guard(await freshCore(this.constructor.wasmUrl), this.#onFault);
+        this._store = new this._core.HistoryStore(this.namespace);
+        if (carried) {
+          try {
+            this._store.importJson(carried);
+          } catch {
+            // already stored, or storage refuses: what the new store read is what there is
+          }
+        }
+        this._notice = { text: this._t("core_restarted"), navs: this.#navs };
+      } catch (e) {
+        this._view = "failed";
+        this._failure = e?.message ?? String(e);
+      }
+      try {
+        old?.free();
+      } catch {
+        // the old instance may be beyond freeing
+      }
+      this.#recovery = null;
+      if (this._view !== "questions") this._render();
+      else this._go("questions");
+    })();
+  };
 
   #onStorage = (event) => {
     // Another tab changed our namespace (or cleared storage): re-read and show it.

@@ -50,7 +50,13 @@ export function renderHistory(app) {
   const notices = [];
   if (status && !status.persistent) notices.push(h("p", { class: "notice" }, t("not_persistent", { reason: status.reason ?? "" })));
   else if (status?.read_only) notices.push(h("p", { class: "notice" }, t("read_only", { reason: status.reason ?? "" })));
-  if (data.unreadable?.length) notices.push(h("p", { class: "notice" }, t("unreadable", { n: data.unreadable.length })));
+  if (data.unreadable?.length) {
+    // Each one named, so the person knows what the raw export below keeps.
+    notices.push(h("div", { class: "notice unreadable" },
+      h("p", {}, t("unreadable", { n: data.unreadable.length })),
+      h("ul", {}, data.unreadable.map((u) => h("li", { "data-key": u.key }, t("unreadable_item", { key: u.key, error: u.error }))))));
+  }
+  if (app._persistence) notices.push(h("p", { class: "muted persistence", "data-outcome": app._persistence }, t(`persist_${app._persistence}`)));
 
   // ---- trend ----
   const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
@@ -100,7 +106,10 @@ export function renderHistory(app) {
               h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => app._showEntry(entry) }, t("show")),
               h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
                 onclick: () => attempt(() => store.remove(entry.id)) && rerender() }, t("delete")))))))
-    : h("p", { class: "empty" }, t("history_empty"));
+    : [h("p", { class: "empty" }, t("history_empty")),
+       // Storage can be emptied by the browser; an export brings the history back.
+       status?.read_only ? null : h("p", { class: "restore" }, t("restore_hint"), " ",
+         h("button", { type: "button", class: "small restore-import", onclick: () => importInput.click() }, t("restore_button")))];
 
   // ---- events ----
   const restAnalyses = [...(analysis?.rest ?? [])];
@@ -214,7 +223,7 @@ export function renderHistory(app) {
       h("button", { type: "button", class: "export-json", onclick: () => app._exportJson() }, t("export_json")),
       h("button", { type: "button", class: "export-csv", onclick: () => download(`burnout-check-${today}.csv`, store.exportCsv(), "text/csv") }, t("export_csv")),
       data.unreadable?.length
-        ? h("button", { type: "button", onclick: () => download(`burnout-check-raw-${today}.json`, store.exportRaw(), "application/json") }, t("export_raw"))
+        ? h("button", { type: "button", class: "export-raw", onclick: () => download(`burnout-check-raw-${today}.json`, store.exportRaw(), "application/json") }, t("export_raw"))
         : null,
       importInput,
       h("button", { type: "button", class: "import-json", onclick: () => importInput.click() }, t("import_json")),
