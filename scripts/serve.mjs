@@ -26,24 +26,30 @@ const types = {
 export const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
 
-async function resolveFile(urlPath) {
+async function resolveFile(urlPath, base = root) {
   let rel = decodeURIComponent(urlPath.split("?")[0]);
   if (rel.endsWith("/")) rel += "index.html";
-  const file = normalize(join(root, rel));
-  if (file !== root && !file.startsWith(root + sep)) return null; // no escaping www/
+  const file = normalize(join(base, rel));
+  if (file !== base && !file.startsWith(base + sep)) return null; // no escaping the root
   try {
     const s = await stat(file);
-    if (s.isDirectory()) return resolveFile(rel + "/");
+    if (s.isDirectory()) return resolveFile(rel + "/", base);
     return file;
   } catch {
     return null;
   }
 }
 
-export function startServer(listenPort = port) {
+/**
+ * Serves `root` (default www/) on `listenPort`. `cors: true` lets pages on other
+ * origins load the scripts and the wasm (`Access-Control-Allow-Origin: *` on
+ * everything but HTML), as a CDN hosting the widget for other sites would.
+ */
+export function startServer(listenPort = port, { root: base = root, cors = false } = {}) {
+  base = resolve(base);
   const server = createServer(async (req, res) => {
     try {
-      const file = req.method === "GET" || req.method === "HEAD" ? await resolveFile(req.url ?? "/") : null;
+      const file = req.method === "GET" || req.method === "HEAD" ? await resolveFile(req.url ?? "/", base) : null;
       if (!file) {
         res.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
         return res.end("not found");
@@ -57,6 +63,7 @@ export function startServer(listenPort = port) {
       };
       // Pages under www/ get the strict policy; demo host pages set their own in <meta>.
       if (extname(file) === ".html" && !file.includes(`${sep}demo${sep}`)) headers["content-security-policy"] = CSP;
+      if (cors && extname(file) !== ".html") headers["access-control-allow-origin"] = "*";
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
     } catch (e) {
@@ -68,7 +75,7 @@ export function startServer(listenPort = port) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await startServer();
+  const server = await startServer(port, { cors: process.env.CORS === "1" });
   const { port: p } = server.address();
   console.log(`burnout-check: http://${host}:${p}/  (Ctrl+C to stop)`);
 }

@@ -86,8 +86,12 @@ export class BurnoutCheck extends HTMLElement {
       this._relocalize();
     } else if (name === "form" && this._view === "start") {
       this._render();
-    } else if ((name === "share-result" || name === "crisis-resources") && this._view !== "questions") {
-      this._render(); // mid-question the next screen picks it up, without moving focus now
+    } else if (name === "crisis-resources") {
+      this.#hostCrisisList(); // a bad value is reported now
+      if (this._view === "result") this._render(); // the support panel may show the list
+      else if (!this.#crisisDialog?.open) this.#crisisDialog?.replaceWith((this.#crisisDialog = this.#buildCrisisDialog()));
+    } else if (name === "share-result" && this._view === "start") {
+      this._render(); // the notice; a check already begun keeps what the person was told
     }
   }
 
