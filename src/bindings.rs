@@ -303,7 +303,8 @@ fn parse_save(v: &Json) -> crate::error::Result<(scoring::Input, i64, Date, Opti
         match k.as_str() {
             "at" => at = Some(val),
             "date" => date = Some(val),
-            "note" => note = Some(val),
+            // null is "no note", as an absent member is everywhere else.
+            "note" => note = Some(val).filter(|v| **v != Json::Null),
             _ => rest.push((k.clone(), val.clone())),
         }
     }

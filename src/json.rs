@@ -67,7 +67,11 @@ impl Json {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => {
-                if n.is_finite() {
+                // Whole numbers (answers, times, counts) skip float formatting; the
+                // text is the same, as it is for every integer below 2^53 but -0.
+                if n.fract() == 0.0 && n.abs() < 9.0e15 && *n != 0.0 {
+                    let _ = write!(out, "{}", *n as i64);
+                } else if n.is_finite() {
                     let _ = write!(out, "{n}");
                 } else {
                     out.push_str("null");
@@ -102,19 +106,28 @@ impl Json {
 
 fn write_str(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    // Copy runs that need no escape in one go: per-char pushes made printing a
+    // long history several times slower.
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let esc = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(plain..i).unwrap_or_default());
+        if esc.is_empty() {
+            let _ = write!(out, "\\u{:04x}", b);
+        } else {
+            out.push_str(esc);
         }
+        plain = i + 1;
     }
+    out.push_str(s.get(plain..).unwrap_or_default());
     out.push('"');
 }
 
@@ -391,6 +404,26 @@ mod tests {
         let v = parse(t, "f").unwrap();
         assert_eq!(parse(&v.to_text(), "f").unwrap(), v);
         assert_eq!(v.get("b"), Some(&Json::str("x\"y\\z\né😀")));
+    }
+
+    #[test]
+    fn prints_escapes_and_numbers_as_before() {
+        let v = Json::Arr(vec![
+            Json::str("a\u{1}b\tc\"d\\e\r\nf é😀"),
+            Json::Num(3.0),
+            Json::Num(-0.0),
+            Json::Num(1_767_000_000_000.0),
+            Json::Num(8.64e15),
+            Json::Num(58.333333333333336),
+            Json::Num(1e21),
+            Json::Num(f64::NAN),
+        ]);
+        let text = v.to_text();
+        assert_eq!(
+            text,
+            r#"["a\u0001b\tc\"d\\e\r\nf é😀",3,-0,1767000000000,8640000000000000,58.333333333333336,1000000000000000000000,null]"#
+        );
+        assert_eq!(parse(&text, "x").unwrap().to_text(), text);
     }
 
     #[test]
