@@ -119,12 +119,13 @@ test("very high strain puts support first on the result, and the crisis list is 
   await page.keyboard.press("Escape");
   assert.equal(await dialog.evaluate((d) => d.open), false);
 
-  // Printed, even this fullest result (support, six steps, three areas) is a one-page summary.
+  // Printed, even this fullest result (six steps, three areas) is a one-page summary;
+  // on paper the summary replaces the screen (what goes on it: a11y-print.test.mjs).
   await app(page).getByRole("button", { name: /^Show the check from/ }).click();
   await app(page).locator("section.result").waitFor();
   await page.emulateMedia({ media: "print" });
   assert.equal(await app(page).locator("header").isVisible(), false, "no navigation on paper");
-  assert.equal(await app(page).locator("section.result aside.support").isVisible(), true);
+  assert.equal(await app(page).locator("section.result .print-summary").isVisible(), true);
   const pdf = await page.pdf({ format: "A4" });
   assert.equal(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g).length, 1);
   await context.close();

@@ -17,7 +17,7 @@ let nextId = 0;
 const uid = (name) => `bc-${name}-${++nextId}`;
 
 /** Horizontal bars for the five indices; `label(index)` names them, `notAsked` fills nulls. */
-export function indicesChart(indices, { title, description, label, notAsked }) {
+export function indicesChart(indices, { title, description, label, notAsked, locale }) {
   const titleId = uid("title");
   const rowH = 34;
   const left = 130;
@@ -33,7 +33,7 @@ export function indicesChart(indices, { title, description, label, notAsked }) {
       s("text", { x: left - 8, y: y + 17, "text-anchor": "end", class: "axis-label" }, label(index)),
       s("rect", { x: left, y: y + 4, width: barW, height: 18, class: "bar-track" }),
       known ? s("rect", { x: left, y: y + 4, width: Math.max(1, (v / 100) * barW), height: 18, class: "bar-fill" }) : null,
-      s("text", { x: known ? x(v) + 6 : left + 6, y: y + 17, class: "value-label" }, known ? score(v) : notAsked),
+      s("text", { x: known ? x(v) + 6 : left + 6, y: y + 17, class: "value-label" }, known ? score(v, locale) : notAsked),
     );
   });
   const ticks = [0, 40, 50, 70, 100].map((t) =>
@@ -53,7 +53,7 @@ export function indicesChart(indices, { title, description, label, notAsked }) {
  * first; `reliable` marks the latest pair as a change beyond noise; `rests`
  * are `{ start, end }` spans drawn behind the line.
  */
-export function trendChart(points, { title, description, bandLabel, reliable, reliableLabel, rests = [], formatDate }) {
+export function trendChart(points, { title, description, bandLabel, reliable, reliableLabel, rests = [], formatDate, locale }) {
   const titleId = uid("title");
   const patternId = uid("rest");
   const width = 640;
@@ -93,7 +93,7 @@ export function trendChart(points, { title, description, bandLabel, reliable, re
   const dots = points.map((p, i) =>
     s("g", { class: "point" },
       s("circle", { cx: coords[i][0], cy: coords[i][1], r: 4.5, class: "trend-dot" }),
-      s("text", { x: coords[i][0], y: coords[i][1] - 8, "text-anchor": "middle", class: "value-label" }, score(p.strain)),
+      s("text", { x: coords[i][0], y: coords[i][1] - 8, "text-anchor": "middle", class: "value-label" }, score(p.strain, locale)),
     ),
   );
   const dateLabels = [0, last].filter((v, i, a) => a.indexOf(v) === i && points[v]).map((i) =>

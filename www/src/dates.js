@@ -20,7 +20,15 @@ export function formatDate(iso, locale, style = "medium") {
   return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
-/** A 0..100 score for display: rounded, or a dash when it could not be computed. */
-export function score(value) {
-  return typeof value === "number" && Number.isFinite(value) ? String(Math.round(value)) : "–";
+const numberFormats = new Map();
+
+/** A 0..100 score for display in `locale` (through Intl): rounded, or a dash when it could not be computed. */
+export function score(value, locale = "en") {
+  if (typeof value !== "number" || !Number.isFinite(value)) return "–";
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
 }

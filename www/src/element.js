@@ -9,6 +9,7 @@ import { LANGUAGE_NAMES, LOCALES, pickLocale, translate } from "./i18n.js";
 import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
 import { localDate } from "./dates.js";
 import { download } from "./download.js";
+import { rememberLanguage, rememberedLanguage } from "./prefs.js";
 import { renderStart } from "./views/start.js";
 import { renderQuestions, focusFirstOpen, PER_SCREEN } from "./views/questions.js";
 import { renderResult } from "./views/result.js";
@@ -32,6 +33,8 @@ export class BurnoutCheck extends HTMLElement {
   #crisisDialog = null;
   #confirmDialog = null;
   #booting = null;
+  /** The one live region: step changes and the result are announced here (politely), nothing else. */
+  #live = h("p", { class: "visually-hidden live", role: "status" });
   #crisisCache = { text: null, spec: null };
 
   /**
@@ -137,6 +140,8 @@ export class BurnoutCheck extends HTMLElement {
       return;
     }
     this._store = new this._core.HistoryStore(this.namespace);
+    const remembered = rememberedLanguage(this.namespace); // the person's own pick wins over the page's
+    if (remembered && remembered !== this.getAttribute("lang")) this.setAttribute("lang", remembered);
     this._resumeOrStart();
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
   }
@@ -258,6 +263,7 @@ export class BurnoutCheck extends HTMLElement {
       form: c.form,
       date: request.date,
       context: request.context,
+      note: request.note ?? null,
       saveError,
     };
     this._reminder = !saveError && this.#remindToExport();
@@ -288,6 +294,7 @@ export class BurnoutCheck extends HTMLElement {
       date: entry.date,
       context: entry.context,
       entryId: entry.id,
+      note: entry.note ?? null,
       saveError: null,
     };
     this._go("result");
@@ -316,6 +323,7 @@ export class BurnoutCheck extends HTMLElement {
     if (view !== "result") this._reminder = false;
     this._view = view;
     this._render();
+    this.#announce();
     if (!focus) return;
     if (view === "questions" && this._check.screen < this._screenCount(this._check.questionnaire) - 1) {
       focusFirstOpen(this.#main);
@@ -324,9 +332,25 @@ export class BurnoutCheck extends HTMLElement {
     }
   }
 
+  /** Says where the person now is: the page of the questionnaire, or the result. Silent elsewhere. */
+  #announce() {
+    let text = "";
+    if (this._view === "questions" && this._check) {
+      const { questionnaire: q, answers, screen } = this._check;
+      text = this._t("announce_page", {
+        n: screen + 1, total: this._screenCount(q), answered: q.items.filter((i) => i.id in answers).length, count: q.items.length,
+      });
+    } else if (this._view === "result" && this._result?.result) {
+      text = this._t("announce_result", { profile: this._t(`profile_${this._result.result.profile}`) });
+    }
+    this.#live.textContent = text;
+  }
+
   /** Rebuilds the whole shadow tree for the current view. */
   _render() {
     const locale = this.locale;
+    const hadFocus = this.#root.activeElement !== null;
+    const previous = this.#app;
     this.#crisisDialog = this.#buildCrisisDialog();
     this.#confirmDialog = h("dialog", { class: "confirm", part: "confirm-dialog" });
     let view;
@@ -349,7 +373,11 @@ export class BurnoutCheck extends HTMLElement {
       this.#crisisDialog,
       this.#confirmDialog,
     );
-    this.#root.replaceChildren(this.#app);
+    // The live region stays in place across renders, or screen readers would not hear it change.
+    if (previous?.parentNode === this.#root && this.#live.parentNode === this.#root) previous.replaceWith(this.#app);
+    else this.#root.replaceChildren(this.#app, this.#live);
+    // Focus is never dropped on the page: whatever had it is gone, so the view's heading takes it.
+    if (hadFocus && !this.#root.activeElement) this.#main?.querySelector("h2")?.focus();
   }
 
   #renderView() {
@@ -413,6 +441,7 @@ export class BurnoutCheck extends HTMLElement {
 
   #switchLanguage(locale) {
     this.setAttribute("lang", locale); // re-renders synchronously
+    rememberLanguage(this._store, this.namespace, this.locale);
     this.#root.querySelector("select.language")?.focus(); // keep the person where they were
   }
 

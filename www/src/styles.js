@@ -12,6 +12,7 @@ const CSS = `
   --bc-text: #1f2328;
   --bc-muted: #57606a;
   --bc-border: #c9ced4;
+  --bc-control-border: #7d8590;
   --bc-accent: #2f5f8a;
   --bc-accent-text: #ffffff;
   --bc-focus: #c04f00;
@@ -33,7 +34,7 @@ const CSS = `
 :host([hidden]) { display: none; }
 :host([theme="dark"]) {
   --bc-bg: #15181c; --bc-surface: #1d2126; --bc-text: #e8eaed; --bc-muted: #a8b0b9;
-  --bc-border: #49515a; --bc-accent: #8cbcec; --bc-accent-text: #0e1116; --bc-focus: #ffb070;
+  --bc-border: #49515a; --bc-control-border: #7f8893; --bc-accent: #8cbcec; --bc-accent-text: #0e1116; --bc-focus: #ffb070;
   --bc-error: #ff9bae; --bc-error-bg: #3a1a22; --bc-notice-bg: #3a3219; --bc-support-bg: #3e1f26;
   --bc-bar: #8cbcec; --bc-band-low: #1f3325; --bc-band-elevated: #3a3519; --bc-band-high: #43301e; --bc-band-very-high: #4a2127;
   color-scheme: dark;
@@ -41,14 +42,14 @@ const CSS = `
 @media (prefers-color-scheme: dark) {
   :host(:not([theme="light"])) {
     --bc-bg: #15181c; --bc-surface: #1d2126; --bc-text: #e8eaed; --bc-muted: #a8b0b9;
-    --bc-border: #49515a; --bc-accent: #8cbcec; --bc-accent-text: #0e1116; --bc-focus: #ffb070;
+    --bc-border: #49515a; --bc-control-border: #7f8893; --bc-accent: #8cbcec; --bc-accent-text: #0e1116; --bc-focus: #ffb070;
     --bc-error: #ff9bae; --bc-error-bg: #3a1a22; --bc-notice-bg: #3a3219; --bc-support-bg: #3e1f26;
     --bc-bar: #8cbcec; --bc-band-low: #1f3325; --bc-band-elevated: #3a3519; --bc-band-high: #43301e; --bc-band-very-high: #4a2127;
     color-scheme: dark;
   }
 }
 * { box-sizing: border-box; }
-.app { background: var(--bc-bg); border: 1px solid var(--bc-border); border-radius: var(--bc-radius); padding: var(--bc-space); }
+.app { background: var(--bc-bg); border: 1px solid var(--bc-border); border-radius: var(--bc-radius); padding: var(--bc-space); container-type: inline-size; }
 header { display: flex; flex-wrap: wrap; gap: calc(var(--bc-space) / 2) var(--bc-space); align-items: center; justify-content: space-between;
   padding-block-end: calc(var(--bc-space) / 2); margin-block-end: var(--bc-space); border-block-end: 1px solid var(--bc-border); }
 .brand { font-weight: 700; font-size: 1.1rem; }
@@ -61,7 +62,7 @@ p { margin-block: .5rem; }
 button, select, input, .file-label { font: inherit; color: inherit; }
 button, .file-label {
   min-block-size: 2.75rem; padding-block: .4rem; padding-inline: 1rem; border-radius: var(--bc-radius);
-  border: 1px solid var(--bc-border); background: var(--bc-surface); cursor: pointer;
+  border: 1px solid var(--bc-control-border); background: var(--bc-surface); cursor: pointer;
 }
 button.primary { background: var(--bc-accent); color: var(--bc-accent-text); border-color: var(--bc-accent); font-weight: 600; }
 button.danger { border-color: var(--bc-error); color: var(--bc-error); }
@@ -69,7 +70,7 @@ button.small { min-block-size: 2rem; padding-inline: .6rem; }
 button[aria-current="page"] { border-color: var(--bc-accent); box-shadow: inset 0 -3px 0 var(--bc-accent); }
 button.crisis { border-color: var(--bc-error); color: var(--bc-error); font-weight: 600; }
 select, input[type="date"], input[type="text"] {
-  min-block-size: 2.75rem; padding-inline: .5rem; border-radius: var(--bc-radius); border: 1px solid var(--bc-border); background: var(--bc-surface);
+  min-block-size: 2.75rem; padding-inline: .5rem; border-radius: var(--bc-radius); border: 1px solid var(--bc-control-border); background: var(--bc-surface);
 }
 :focus-visible { outline: 3px solid var(--bc-focus); outline-offset: 2px; }
 .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -102,7 +103,7 @@ progress { inline-size: 100%; block-size: .6rem; accent-color: var(--bc-accent);
 .profile-title { font-size: 1.25rem; font-weight: 700; margin-block: .25rem; }
 .strain-line { font-weight: 600; }
 .disclaimer { font-size: .9rem; color: var(--bc-muted); border-block-start: 1px solid var(--bc-border); padding-block-start: .5rem; margin-block-start: var(--bc-space); }
-.chart { inline-size: 100%; block-size: auto; max-inline-size: 40rem; display: block; font-family: var(--bc-font); }
+.chart { inline-size: 100%; block-size: auto; max-inline-size: 40rem; display: block; font-family: var(--bc-font); direction: ltr; }
 .chart text { fill: var(--bc-text); font-size: 12px; }
 .chart .tick-label { fill: var(--bc-muted); font-size: 11px; }
 .chart .value-label { font-weight: 700; }
@@ -152,11 +153,42 @@ dialog h2 { margin-block-start: 0; }
   .scale { grid-template-columns: 1fr; }
   .app { padding: calc(var(--bc-space) * .75); }
 }
+/* A narrow element (a phone, 200 % zoom, a sidebar): each saved check becomes a small card, labelled cell by cell. */
+@container (max-width: 34rem) {
+  table.entries thead { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.entries, table.entries tbody { display: block; }
+  table.entries tr { display: grid; grid-template-columns: 1fr auto; gap: .1rem .75rem; padding-block: .5rem; border-block-end: 1px solid var(--bc-border); }
+  table.entries td { display: block; border: none; padding: 0; text-align: start; }
+  table.entries td[data-label]::before { content: attr(data-label) ": "; color: var(--bc-muted); }
+  table.entries td.row-actions { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: .5rem; margin-block-start: .25rem; }
+}
+.print-dialog .choices label { padding-block: .4rem; }
+.print-summary { display: none; }
 @media (prefers-reduced-motion: no-preference) {
   button, .scale label, .choices label { transition: border-color .15s, box-shadow .15s; }
 }
 @media print {
+  /* Paper is white whatever the screen theme: the light palette, dark text. */
+  :host, :host([theme]), :host(:not([theme="light"])) {
+    --bc-bg: #fff; --bc-surface: #fff; --bc-text: #000; --bc-muted: #444; --bc-border: #999; --bc-control-border: #666;
+    --bc-accent: #2f5f8a; --bc-bar: #2f5f8a; --bc-error: #a4002a; --bc-error-bg: #fff; --bc-notice-bg: #fff; --bc-support-bg: #fff;
+    --bc-band-low: #e6f1e8; --bc-band-elevated: #f8f0d6; --bc-band-high: #f7e0cc; --bc-band-very-high: #f3d0d4;
+    color-scheme: light;
+  }
   :host { color: #000; }
+  /* A summary, when there is one, replaces its view on paper. */
+  section:has(> .print-summary) > :not(.print-summary), main:has(> section > .print-summary) > :not(section) { display: none !important; }
+  .print-summary { display: block; font-size: 10pt; line-height: 1.35; }
+  .print-summary .summary-title { font-size: 15pt; margin-block: 0 .2rem; }
+  .print-summary h4 { font-size: 10.5pt; margin-block: .55rem .1rem; break-after: avoid; }
+  .print-summary p { margin-block: .2rem; }
+  .print-summary ul, .print-summary ol { margin-block: .1rem; padding-inline-start: 1.2rem; }
+  .print-summary .summary-profile { font-size: 12pt; font-weight: 700; margin-block: .3rem .1rem; }
+  .print-summary .chart { max-inline-size: 11cm; }
+  .print-summary table { inline-size: auto; margin-block: .2rem; }
+  .print-summary th, .print-summary td { padding-block: .1rem; padding-inline: .4rem; }
+  .print-summary .notes-space { border: 1px solid #666; border-radius: 4px; min-block-size: 2.6cm; padding: .3rem .5rem; margin-block-start: .5rem; color: #444; }
+  .print-summary .summary-disclaimer { font-size: 8.5pt; color: #444; }
   .app { border: none; padding: 0; background: none; }
   header, .actions, .no-print, dialog, .hint, details { display: none !important; }
   .result { font-size: 9.5pt; line-height: 1.35; }

@@ -64,7 +64,7 @@ export function renderHistory(app) {
   const trend = analysis?.trend;
   const trendNodes = [];
   if (readings.length) {
-    const values = readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain)}`).join("; ");
+    const values = readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain, locale)}`).join("; ");
     trendNodes.push(
       h("h3", {}, t("trend_title")),
       trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
@@ -75,12 +75,12 @@ export function renderHistory(app) {
         reliableLabel: t("reliable_mark"),
         rests,
         formatDate: date,
+        locale,
       }),
     );
     const summary = [];
     if (typeof trend?.change === "number") {
-      const change = Math.round(trend.change);
-      summary.push(t("trend_change", { change: change > 0 ? `+${change}` : String(change) }));
+      summary.push(t("trend_change", { change: signed(trend.change, locale) }));
       summary.push(trend.reliable ? t(trend.direction === "up" ? "trend_reliable_up" : "trend_reliable_down") : t("trend_not_reliable"));
     }
     if (trend?.slow_rise) summary.push(t("slow_rise"));
@@ -99,9 +99,9 @@ export function renderHistory(app) {
         h("tbody", {}, entries.map((entry) =>
           h("tr", { "data-entry": entry.id },
             h("td", {}, date(entry.date), entry.saved === false ? h("span", { class: "badge" }, t("unsaved_badge")) : null),
-            h("td", {}, t(`form_${entry.form}`)),
-            h("td", { class: "profile" }, t(`profile_${entry.result.profile}`)),
-            h("td", { class: "num" }, score(entry.result.indices?.strain)),
+            h("td", { "data-label": t("col_form") }, t(`form_${entry.form}`)),
+            h("td", { class: "profile", "data-label": t("col_profile") }, t(`profile_${entry.result.profile}`)),
+            h("td", { class: "num", "data-label": t("col_strain") }, score(entry.result.indices?.strain, locale)),
             h("td", { class: "row-actions" },
               h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => app._showEntry(entry) }, t("show")),
               h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
@@ -143,7 +143,7 @@ export function renderHistory(app) {
         h("strong", {}, t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) })), del),
       ev.note ? h("p", { class: "muted" }, ev.note) : null,
       a && (a.strain_before !== null || a.strain_after !== null)
-        ? h("p", {}, t("change_strain", { before: score(a.strain_before), after: score(a.strain_after) }))
+        ? h("p", {}, t("change_strain", { before: score(a.strain_before, locale), after: score(a.strain_after, locale) }))
         : null,
       before || afterEntry
         ? h("p", { class: "change-areas" }, t("change_areas", { before: before ? areaList(before) : "–", after: afterEntry ? areaList(afterEntry) : "–" }))
@@ -202,9 +202,12 @@ export function renderHistory(app) {
   });
   const deleteAll = async () => {
     if (await app._confirm(t("confirm_delete_all"), t("delete_all"))) {
-      attempt(() => store.clear()) && rerender();
+      // "Everything" includes the remembered language, which lives beside the history.
+      attempt(() => { store.clear(); forgetLanguage(app.namespace); }) && rerender();
     }
   };
+
+  const printer = printHistorySummary(app, data.entries);
 
   return h("section", { class: "history", part: "history" },
     h("h2", { tabindex: -1 }, t("history_title")),
@@ -220,6 +223,7 @@ export function renderHistory(app) {
     h("div", { class: "event-forms" }, restForm, changeForm),
     h("h3", {}, t("data_title")),
     h("div", { class: "actions data-actions" },
+      printer?.button,
       h("button", { type: "button", class: "export-json", onclick: () => app._exportJson() }, t("export_json")),
       h("button", { type: "button", class: "export-csv", onclick: () => download(`burnout-check-${today}.csv`, store.exportCsv(), "text/csv") }, t("export_csv")),
       data.unreadable?.length
@@ -229,5 +233,6 @@ export function renderHistory(app) {
       h("button", { type: "button", class: "import-json", onclick: () => importInput.click() }, t("import_json")),
       h("button", { type: "button", class: "danger push delete-all", onclick: deleteAll }, t("delete_all")),
     ),
+    printer?.nodes,
   );
 }

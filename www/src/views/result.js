@@ -5,6 +5,7 @@
 import { h } from "../h.js";
 import { indicesChart } from "../charts.js";
 import { formatDate, score } from "../dates.js";
+import { printSummary } from "../print.js";
 
 const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
 
@@ -22,7 +23,7 @@ export function renderResult(app) {
   }
 
   const indexName = (id) => t(`index_${id}`);
-  const values = INDICES.map((id) => `${indexName(id)} ${typeof res.indices?.[id] === "number" ? score(res.indices[id]) : t("not_asked")}`).join(", ");
+  const values = INDICES.map((id) => `${indexName(id)} ${typeof res.indices?.[id] === "number" ? score(res.indices[id], app.locale) : t("not_asked")}`).join(", ");
 
   const notices = [];
   if (r.saveError) {
@@ -31,6 +32,8 @@ export function renderResult(app) {
     notices.push(h("p", { class: "notice" }, t("not_persistent", { reason: status.reason ?? "" })));
   }
   const offerExport = !!r.saveError || (status && !status.persistent);
+
+  const printer = printSummary(app, { ...r, result: res, note: r.note ?? null });
 
   return h("section", { class: "result", part: "result" },
     flags.includes("seek_support")
@@ -44,7 +47,7 @@ export function renderResult(app) {
     h("p", { class: "profile-title", part: "profile", "data-profile": res.profile }, t(`profile_${res.profile}`)),
     h("p", { class: "strain-line" },
       typeof strain === "number" && res.band
-        ? t("strain_line", { value: score(strain), band: t(`band_${res.band}`) })
+        ? t("strain_line", { value: score(strain, app.locale), band: t(`band_${res.band}`) })
         : t("strain_missing")),
     h("p", { class: "explanation" }, r.explanation),
     r.next_steps?.length
@@ -52,7 +55,7 @@ export function renderResult(app) {
       : null,
     res.top_areas?.length
       ? [h("h3", {}, t("areas_title")),
-         h("ol", { class: "areas" }, res.top_areas.map((a) => h("li", {}, `${t(`area_${a}`)} (${score(res.constructs?.[a])})`)))]
+         h("ol", { class: "areas" }, res.top_areas.map((a) => h("li", {}, `${t(`area_${a}`)} (${score(res.constructs?.[a], app.locale)})`)))]
       : null,
     flags.length
       ? [h("h3", {}, t("flags_title")), h("ul", { class: "flags" }, flags.map((f) => h("li", { "data-flag": f }, t(`flag_${f}`))))]
@@ -63,6 +66,7 @@ export function renderResult(app) {
       description: t("indices_chart_label", { values }),
       label: indexName,
       notAsked: t("not_asked"),
+      locale: app.locale,
     }),
     h("details", { class: "table-alt" },
       h("summary", {}, `${t("table_index")} / ${t("table_value")}`),
@@ -70,15 +74,16 @@ export function renderResult(app) {
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, t("table_index")), h("th", { scope: "col", class: "num" }, t("table_value")))),
         h("tbody", {}, INDICES.map((id) =>
           h("tr", {}, h("th", { scope: "row" }, indexName(id)),
-            h("td", { class: "num" }, typeof res.indices?.[id] === "number" ? score(res.indices[id]) : t("not_asked"))))))),
+            h("td", { class: "num" }, typeof res.indices?.[id] === "number" ? score(res.indices[id], app.locale) : t("not_asked"))))))),
     r.form === "quick" ? h("p", { class: "muted" }, t("quick_not_checked")) : null,
     notices,
     h("p", { class: "disclaimer", part: "disclaimer" }, t("disclaimer")),
     h("div", { class: "actions" },
-      h("button", { type: "button", onclick: () => window.print() }, t("print")),
+      printer.button,
       offerExport ? h("button", { type: "button", onclick: () => app._exportJson() }, t("export_result")) : null,
       h("button", { type: "button", onclick: () => app._go("history") }, t("see_history")),
       h("button", { type: "button", class: "primary", onclick: () => { app._result = null; app._go("start"); } }, t("new_check")),
     ),
+    printer.nodes,
   );
 }

@@ -1,0 +1,38 @@
+// The language the person picked, remembered across visits in one small key
+// under the element's namespace (`<ns>:lang`). It is written only where the
+// history itself may be written: never without storage, and never into a
+// history kept read-only (saved by a newer version), where not one byte may change.
+
+import { LOCALES } from "./i18n.js";
+
+const key = (namespace) => `${namespace}:lang`;
+
+/** The remembered language, or null (none, unreadable, or not one we ship). */
+export function rememberedLanguage(namespace) {
+  try {
+    const value = globalThis.localStorage?.getItem(key(namespace));
+    return LOCALES.includes(value) ? value : null;
+  } catch {
+    return null; // storage blocked: nothing remembered
+  }
+}
+
+/** Remembers `locale` when the store says this history may be written. */
+export function rememberLanguage(store, namespace, locale) {
+  try {
+    const status = store?.status();
+    if (!status?.persistent || status.read_only) return;
+    globalThis.localStorage.setItem(key(namespace), locale);
+  } catch {
+    // Full or blocked storage: the choice lasts for this visit only.
+  }
+}
+
+/** Forgets the language (part of "delete everything"). */
+export function forgetLanguage(namespace) {
+  try {
+    globalThis.localStorage?.removeItem(key(namespace));
+  } catch {
+    // nothing stored, nothing to forget
+  }
+}

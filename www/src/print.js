@@ -1,0 +1,195 @@
+// The printable summary: one page about what would need to change, to take to
+// a talk with a manager or a doctor. It holds only what the person ticked
+// (nothing optional by default); on screen it is hidden, on paper it replaces
+// the view it belongs to (see the print rules in styles.js).
+
+import { h } from "./h.js";
+import { trendChart } from "./charts.js";
+import { formatDate, localDate, score } from "./dates.js";
+
+const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
+const OPTIONS = [
+  ["scores", "print_scores"],
+  ["details", "print_details"],
+  ["history", "print_history"],
+  ["notes", "print_notes"],
+];
+// Enough to see a pattern; more would not fit one page.
+const MAX_EVENTS = 5;
+const MAX_NOTE = 240;
+
+/**
+ * The print button, its options dialog and the summary itself. `base` is the
+ * check the summary is about: `{ result, explanation, next_steps, form, date,
+ * note, latest }`.
+ * Returns `{ button, nodes }`: place the button, append the nodes to the view's section.
+ */
+export function printSummary(app, base) {
+  const t = (k, v) => app._t(k, v);
+  const history = loadHistory(app);
+  const offered = OPTIONS.filter(([name]) => name !== "history" || history.readings.length >= 2);
+  const chosen = { scores: false, details: false, history: false, notes: false };
+
+  let summary = buildSummary(app, base, history, chosen);
+  const form = h("form", { method: "dialog" },
+    h("fieldset", {},
+      h("legend", {}, t("print_include")),
+      h("div", { class: "choices" },
+        offered.map(([name, key]) =>
+          h("label", {}, h("input", { type: "checkbox", name, checked: chosen[name] }), h("span", {}, t(key)))))),
+    h("p", { class: "muted" }, t("print_always")),
+    h("div", { class: "actions" },
+      h("button", { value: "cancel" }, t("cancel")),
+      h("button", { value: "print", class: "primary push" }, t("print_go"))),
+  );
+  const dialog = h("dialog", { class: "print-dialog", part: "print-dialog", "aria-labelledby": "bc-print-title" },
+    h("h3", { id: "bc-print-title" }, t("print_title")),
+    h("p", {}, t("print_intro")),
+    form,
+  );
+  dialog.addEventListener("close", () => {
+    const boxes = [...form.querySelectorAll('input[type="checkbox"]')];
+    if (dialog.returnValue !== "print") {
+      for (const box of boxes) box.checked = chosen[box.name]; // cancelled: the last choice stands
+      return;
+    }
+    for (const box of boxes) chosen[box.name] = box.checked;
+    const next = buildSummary(app, base, history, chosen);
+    summary.replaceWith(next);
+    summary = next;
+    window.print();
+  });
+  const button = h("button", {
+    type: "button", class: "print-button", "aria-haspopup": "dialog",
+    onclick: () => { dialog.returnValue = ""; dialog.showModal(); },
+  }, t("print"));
+  return { button, nodes: [dialog, summary] };
+}
+
+/** The summary from the history view: about the latest check (the history is one tick away). Null without checks. */
+export function printHistorySummary(app, entries) {
+  const latest = entries.reduce((a, e) => (!a || e.date > a.date || (e.date === a.date && e.at >= a.at) ? e : a), null);
+  if (!latest?.result) return null;
+  let texts = { explanation: "", next_steps: [] };
+  try {
+    texts = app._core.describe({ result: latest.result, context: latest.context ?? {}, locale: app.locale });
+  } catch {
+    // the summary can go without the core's texts
+  }
+  const base = { result: latest.result, explanation: texts.explanation, next_steps: texts.next_steps, form: latest.form, date: latest.date, note: latest.note, latest: true };
+  return printSummary(app, base);
+}
+
+/** The stored history as the summary needs it; empty when storage cannot be read. */
+function loadHistory(app) {
+  const today = localDate();
+  try {
+    const data = app._store.load();
+    const analysis = app._store.analyze(today, app.locale);
+    const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
+    return { readings, events: data.events, analysis };
+  } catch {
+    return { readings: [], events: [], analysis: null };
+  }
+}
+
+function buildSummary(app, base, history, chosen) {
+  const t = (k, v) => app._t(k, v);
+  const locale = app.locale;
+  const date = (iso) => formatDate(iso, locale);
+  const res = base.result;
+  const include = Object.keys(chosen).filter((k) => chosen[k]);
+  const clip = (text) => (text.length > MAX_NOTE ? `${text.slice(0, MAX_NOTE - 1)}…` : text);
+
+  const scores = chosen.scores
+    ? [h("h4", {}, t("summary_scores")),
+       h("table", { class: "summary-scores" },
+         h("tr", {}, INDICES.map((id) => h("th", { scope: "col" }, t(`index_${id}`)))),
+         h("tr", {}, INDICES.map((id) => h("td", { class: "num" }, typeof res.indices?.[id] === "number" ? score(res.indices[id], locale) : t("not_asked")))))]
+    : null;
+
+  const details = chosen.details
+    ? [h("h4", {}, t("summary_details")),
+       base.explanation ? h("p", { class: "summary-explanation" }, base.explanation) : null,
+       res.flags?.length ? h("ul", { class: "summary-flags" }, res.flags.map((f) => h("li", {}, t(`flag_${f}`)))) : null]
+    : null;
+
+  const note = chosen.notes && base.note ? h("p", { class: "summary-note" }, t("summary_my_note", { note: clip(base.note) })) : null;
+
+  return h("div", { class: "print-summary", part: "print-summary", "data-include": include.join(" ") },
+    h("h3", { class: "summary-title" }, t("summary_title")),
+    h("p", { class: "summary-for" }, t("summary_for")),
+    h("p", { class: "summary-when" }, t(base.latest ? "summary_latest" : "summary_check", { date: formatDate(base.date, locale, "long"), form: t(`form_${base.form}`) })),
+    h("p", { class: "summary-profile" }, t(`profile_${res.profile}`)),
+    h("p", { class: "summary-frame" }, t(`summary_frame_${res.profile}`)),
+    h("h4", {}, t("summary_areas")),
+    res.top_areas?.length
+      ? h("ul", { class: "summary-areas" }, res.top_areas.map((a) => h("li", {}, t(`area_${a}`))))
+      : h("p", {}, t("summary_no_areas")),
+    base.next_steps?.length
+      ? [h("h4", {}, t("summary_steps")), h("ol", { class: "summary-steps" }, base.next_steps.map((s) => h("li", {}, s)))]
+      : null,
+    note,
+    scores,
+    details,
+    chosen.history ? overTime(app, history, chosen.notes, clip, date) : null,
+    h("h4", {}, t("summary_talk")),
+    h("ul", { class: "summary-prompts" }, t("summary_prompts").map((p) => h("li", {}, p))),
+    h("div", { class: "notes-space" }, t("summary_notes_space")),
+    h("p", { class: "summary-disclaimer" }, t("disclaimer")),
+  );
+}
+
+/** Strain over time: the chart, the trend in words, and the latest events with what followed. */
+function overTime(app, history, withNotes, clip, date) {
+  const t = (k, v) => app._t(k, v);
+  const locale = app.locale;
+  const { readings, events, analysis } = history;
+  const trend = analysis?.trend;
+  const lines = [];
+  if (typeof trend?.change === "number") {
+    lines.push(t("trend_change", { change: signed(trend.change, locale) }));
+    lines.push(trend.reliable ? t(trend.direction === "up" ? "trend_reliable_up" : "trend_reliable_down") : t("trend_not_reliable"));
+  }
+  if (trend?.slow_rise) lines.push(t("slow_rise"));
+  if (analysis?.high_since) lines.push(t("high_since", { date: date(analysis.high_since) }));
+
+  const rests = [...(analysis?.rest ?? [])];
+  const when = (ev) => (ev.kind === "rest" ? ev.start : ev.date);
+  const sorted = [...events].sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : 0));
+  const shown = sorted.slice(-MAX_EVENTS);
+  const eventLine = (ev) => {
+    if (ev.kind === "rest") {
+      const a = rests.find((r) => r.start === ev.start && r.end === ev.end);
+      return h("li", {},
+        t("rest_item", { start: date(ev.start), end: date(ev.end), type: t(`rest_type_${ev.type}`) }),
+        a ? `: ${t(`rest_state_${a.state}`)}` : null,
+        withNotes && ev.note ? h("span", { class: "summary-event-note" }, ` (${clip(ev.note)})`) : null);
+    }
+    return h("li", {},
+      t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) }),
+      withNotes && ev.note ? h("span", { class: "summary-event-note" }, ` (${clip(ev.note)})`) : null);
+  };
+
+  return [
+    h("h4", {}, t("summary_history")),
+    trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
+      title: t("trend_title"),
+      description: t("trend_chart_label", { values: readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain, locale)}`).join("; ") }),
+      bandLabel: (b) => t(`band_${b}`),
+      reliable: !!trend?.reliable,
+      reliableLabel: t("reliable_mark"),
+      rests: events.filter((e) => e.kind === "rest"),
+      formatDate: date,
+      locale,
+    }),
+    lines.length ? h("ul", { class: "summary-trend" }, lines.map((l) => h("li", {}, l))) : null,
+    shown.length ? h("ul", { class: "summary-events" }, shown.map(eventLine)) : null,
+    sorted.length > shown.length ? h("p", { class: "muted" }, t("summary_more_events", { n: sorted.length - shown.length })) : null,
+  ];
+}
+
+/** A change in points with its sign, written for `locale` ("+5", "−3", "0"). */
+export function signed(value, locale) {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(Math.round(value));
+}
