@@ -580,6 +580,73 @@ export class BurnoutCheck extends HTMLElement {
     })();
   };
 
+  /** Every fifth saved check, a gentle nudge to keep a copy outside this browser. */
+  #remindToExport() {
+    try {
+      const saved = this._store.load().entries.filter((e) => e.saved).length;
+      return saved > 0 && saved % 5 === 0;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Asks the browser once per page to keep this origin's storage through clean-ups
+   * (Safari removes script storage after 7 days without a visit, others when space
+   * runs low). Every outcome is recorded for the history view; nothing is thrown.
+   */
+  async #askPersistence() {
+    if (this._persistence || askedPersistence) return;
+    askedPersistence = true;
+    let outcome;
+    try {
+      if (typeof navigator.storage?.persist !== "function") outcome = "unsupported";
+      else outcome = (await navigator.storage.persist()) ? "granted" : "denied";
+    } catch {
+      outcome = "failed";
+    }
+    this._persistence = outcome;
+    if (this._view === "history") this._go("history", { focus: false });
+  }
+
+  /** The core failed inside (a trap): tell the person and carry on with a fresh instance. */
+  #onFault = () => {
+    if (this.#recovery) return;
+    const old = this._store;
+    this._notice = { text: this._t("core_restarting"), navs: this.#navs };
+    this.#recovery = (async () => {
+      await null; // from here on `#recovery` is set, so a fault in the old store below is not a second restart
+      let carried = null;
+      try {
+        carried = old?.exportJson(); // results kept only in memory, if the old instance still answers
+      } catch {
+        carried = null;
+      }
+      try {
+        this._core = guard(await freshCore(this.constructor.wasmUrl), this.#onFault);
+        this._store = new this._core.HistoryStore(this.namespace);
+        if (carried) {
+          try {
+            this._store.importJson(carried);
+          } catch {
+            // already stored, or storage refuses: what the new store read is what there is
+          }
+        }
+        this._notice = { text: this._t("core_restarted"), navs: this.#navs };
+      } catch (e) {
+        this._view = "failed";
+        this._failure = e?.message ?? String(e);
+      }
+      try {
+        old?.free();
+      } catch {
+        // the old instance may be beyond freeing
+      }
+      this.#recovery = null;
+      this._render();
+    })();
+  };
+
   #onStorage = (event) => {
     // Another tab changed our namespace (or cleared storage): re-read and show it.
     if (!this._store || (event.key !== null && !event.key.startsWith(`${this.namespace}:`))) return;

@@ -8,6 +8,8 @@ import { formatDate, localDate, score } from "../dates.js";
 import { download } from "../download.js";
 
 const REST_TYPES = ["vacation", "weekend", "leave", "other"];
+/** The core refuses larger imports too; checked here first so a huge file is never read into memory. */
+const MAX_IMPORT_MB = 5;
 const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
 
 export function renderHistory(app) {
@@ -192,6 +194,10 @@ export function renderHistory(app) {
     onchange: async (event) => {
       const file = event.target.files?.[0];
       if (!file) return;
+      if (file.size > MAX_IMPORT_MB * 1024 * 1024) {
+        rerender({ text: t("import_failed", { message: t("import_too_large", { mb: MAX_IMPORT_MB }) }), error: true });
+        return;
+      }
       try {
         const r = store.importJson(await file.text());
         rerender({ text: t("import_done", { entries: r.entries_added, events: r.events_added, skipped: r.skipped }) });

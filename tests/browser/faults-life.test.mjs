@@ -1,0 +1,224 @@
+// Faults 8, 9, 11 and 12 of issue 4 in real Chromium: two tabs saving at once,
+// storage emptied by the browser (restore, reminders, persist()), hostile and
+// broken import files, and the wasm module trapping.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { app, completeByClicking, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Answers every question of a quick check with `value` and stops on the last screen, before finishing. */
+async function upToFinish(page, value) {
+  await app(page).locator('input[name="form"][value="quick"]').check();
+  await app(page).getByRole("button", { name: "Start" }).click();
+  for (;;) {
+    const section = app(page).locator("section.questions");
+    const sets = section.locator("fieldset[data-item]");
+    if ((await sets.count()) === 0) return section.locator('button[type="submit"]');
+    for (const set of await sets.all()) await set.locator(`input[value="${value}"]`).check();
+    const before = await section.locator(".progress .muted").textContent();
+    await section.locator('button[type="submit"]').click();
+    await page.waitForFunction((b) => {
+      const root = document.querySelector("burnout-check").shadowRoot;
+      return !root.querySelector(".progress .muted") || root.querySelector(".progress .muted").textContent !== b;
+    }, before);
+  }
+}
+
+test("8: two tabs finishing at the same moment keep both entries, and each sees the other's without a reload", async () => {
+  const { context, page: a, problems } = await openPage(browser, server.url);
+  await gotoApp(a, server.url);
+  const b = await context.newPage();
+  await gotoApp(b, server.url);
+  const [finishA, finishB] = [await upToFinish(a, 1), await upToFinish(b, 3)];
+  await Promise.all([finishA.click(), finishB.click()]);
+  await Promise.all([a, b].map((p) => app(p).locator("section.result").waitFor()));
+  for (const p of [a, b]) {
+    await openHistory(p);
+    await p.waitForFunction(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length === 2);
+    assert.equal(await app(p).locator("table.entries .badge").count(), 0, "both saved");
+  }
+  assert.equal(Object.keys(await storage(a)).filter((k) => k.startsWith("burnout-check:entry:")).length, 2);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("9: storage emptied by the browser: the empty history offers a restore from an export, which brings it all back", async () => {
+  const snapshot = await fixture("two_entries.json");
+  const { context, page, problems } = await openPage(browser, server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, server.url);
+  await openHistory(page);
+  assert.equal(await rows(page).count(), 2);
+  await page.evaluate(() => localStorage.clear()); // what Safari does after seven days without a visit
+  await gotoApp(page, server.url);
+  await openHistory(page);
+  assert.match(await app(page).locator("p.restore").textContent(), /If you exported it, you can bring it back/);
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), app(page).getByRole("button", { name: "Restore from an export" }).click()]);
+  await chooser.setFiles(await fixtureFile("export_v1.json"));
+  await app(page).getByText("Imported 2 checks and 2 events").waitFor();
+  assert.equal(await rows(page).count(), 2);
+  const now = await storage(page);
+  const file = JSON.parse((await fixtureFile("export_v1.json")).buffer.toString("utf8"));
+  for (const record of [...file.entries, ...file.events]) {
+    const key = `burnout-check:${record.id.startsWith("e") ? "entry" : "event"}:${record.id}`;
+    assert.deepEqual(JSON.parse(now[key]), record, `${key} restored as exported`);
+  }
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("9: every fifth saved check brings a gentle reminder to export, with the export one click away", async () => {
+  const snapshot = await fixture("four_entries.json");
+  const { context, page, problems } = await openPage(browser, server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, server.url);
+  await quickCheck(page);
+  const reminder = app(page).locator(".export-reminder");
+  assert.match(await reminder.textContent(), /lives only in this browser/);
+  const exported = JSON.parse(await downloadText(page, reminder.getByRole("button")));
+  assert.equal(exported.entries.length, 5);
+  await app(page).getByRole("button", { name: "New check" }).click();
+  await quickCheck(page, () => 1);
+  assert.equal(await reminder.count(), 0, "not after the sixth");
+  assertRecordsIntact(await storage(page), snapshot);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+// What navigator.storage.persist() may do, and what the history then says.
+const PERSIST = {
+  granted: ["() => Promise.resolve(true)", /agreed to keep your history/],
+  denied: ["() => Promise.resolve(false)", /may clear its storage on its own/],
+  unsupported: [null, /does not say whether it will keep/],
+  failed: ['() => Promise.reject(new DOMException("no", "InvalidStateError"))', /did not answer whether/],
+};
+
+for (const [outcome, [impl, text]] of Object.entries(PERSIST)) {
+  test(`9: persist() ${outcome}: asked once after the first save, the outcome stated, no console error`, async () => {
+    const { context, page, problems } = await openPage(browser, server.url);
+    await context.addInitScript((impl) => {
+      window.__persistCalls = 0;
+      if (impl === null) {
+        Object.defineProperty(Navigator.prototype, "storage", { configurable: true, get: () => undefined });
+        return;
+      }
+      const fn = new Function(`return (${impl})`)();
+      Object.defineProperty(StorageManager.prototype, "persist", { configurable: true, value: () => (window.__persistCalls++, fn()) });
+    }, impl);
+    await gotoApp(page, server.url);
+    await quickCheck(page);
+    await app(page).getByRole("button", { name: "New check" }).click();
+    await quickCheck(page, () => 1);
+    await openHistory(page);
+    const said = app(page).locator(`.persistence[data-outcome="${outcome}"]`);
+    await said.waitFor();
+    assert.match(await said.textContent(), text);
+    assert.equal(await page.evaluate(() => window.__persistCalls), impl === null ? 0 : 1, "asked once");
+    assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+    await context.close();
+  });
+}
+
+test("11: broken, mistyped, huge and newer imports each get a clear message; markup in notes stays inert text, kept exactly; a second import adds nothing", async () => {
+  const snapshot = await fixture("two_entries.json");
+  const { context, page, problems } = await openPage(browser, server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, server.url);
+  await openHistory(page);
+  const input = app(page).locator("input.import-file");
+  const refused = async (file, message) => {
+    await input.setInputFiles(file);
+    const flash = app(page).locator(".flash[role=alert]");
+    await flash.waitFor();
+    assert.match(await flash.textContent(), message);
+    assert.equal(await rows(page).count(), 2, "nothing added");
+    await app(page).locator("section.history h2").click(); // the next flash replaces this one
+  };
+  await refused(await fixtureFile("export_truncated.json"), /^Could not import this file: this is not a burnout-check export \(/);
+  await refused(await fixtureFile("storage/import_wrong_types.json"), /^Could not import this file: (exported_at|entries\[0\]\.\w+|events): /);
+  await refused(await fixtureFile("export_v2.json"), /^Could not import this file: .*newer version/);
+  const huge = Buffer.from(`{"format":"burnout-check/history","version":1,"entries":[],"events":[],"pad":"${"x".repeat(5.5 * 1024 * 1024)}"}`);
+  await refused({ name: "huge.json", mimeType: "application/json", buffer: huge }, /^Could not import this file: it is larger than 5 MB/);
+
+  const html = await fixtureFile("export_html_note.json");
+  const notes = JSON.parse(html.buffer.toString("utf8"));
+  await input.setInputFiles(html);
+  await app(page).getByText("Imported 1 checks and 1 events; 0 were already here.").waitFor();
+  const history = app(page).locator("section.history");
+  assert.equal(await history.locator("li.event.change .muted").textContent(), notes.events[0].note, "shown as text");
+  assert.equal(await history.locator("script, img, b, textarea, [onclick], [onerror]").count(), 0, "no element made from a note");
+  const exported = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export JSON" })));
+  assert.equal(exported.entries.find((e) => e.id === notes.entries[0].id).note, notes.entries[0].note, "kept exactly");
+  assert.equal(exported.events.find((e) => e.id === notes.events[0].id).note, notes.events[0].note);
+
+  await input.setInputFiles(html);
+  await app(page).getByText("Imported 0 checks and 0 events; 2 were already here.").waitFor();
+  assert.equal(await rows(page).count(), 3);
+  assertRecordsIntact(await storage(page), snapshot);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("12: a trap in the core is reported, a fresh instance takes over, and the person goes on", async () => {
+  const snapshot = await fixture("two_entries.json");
+  const { context, page, problems } = await openPage(browser, server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, server.url);
+  const instance = () => page.evaluate(() => document.querySelector("burnout-check")._core.instance);
+  const first = await instance();
+  await page.evaluate(() => {
+    document.querySelector("burnout-check")._core.questionnaire = () => {
+      throw new WebAssembly.RuntimeError("unreachable");
+    };
+  });
+  await app(page).locator('input[name="form"][value="quick"]').check();
+  await app(page).getByRole("button", { name: "Start" }).click();
+  const notice = app(page).locator(".core-restarted");
+  await app(page).getByText(/so it was restarted\. Your saved history is safe/).waitFor();
+  assert.equal(await notice.getAttribute("role"), "alert");
+  assert.ok((await instance()) > first, "a fresh instance");
+
+  await app(page).getByRole("button", { name: "Start" }).click();
+  await completeByClicking(page, () => 2);
+  await openHistory(page);
+  assert.equal(await rows(page).count(), 3);
+  assert.equal(await app(page).locator("table.entries .badge").count(), 0);
+  assertRecordsIntact(await storage(page), snapshot);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("12: a trap while saving restarts the core and the result is still saved", async () => {
+  const snapshot = await fixture("two_entries.json");
+  const { context, page, problems } = await openPage(browser, server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, server.url);
+  const finish = await upToFinish(page, 3);
+  await page.evaluate(() => {
+    document.querySelector("burnout-check")._store.save = () => {
+      throw new WebAssembly.RuntimeError("unreachable");
+    };
+  });
+  await finish.click();
+  await app(page).locator("section.result").waitFor();
+  assert.match(await app(page).locator(".core-restarted").textContent(), /was restarted/);
+  assert.equal(await app(page).locator("section.result .notice").count(), 0, "no not-saved notice");
+  await openHistory(page);
+  assert.equal(await rows(page).count(), 3);
+  assert.equal(await app(page).locator("table.entries .badge").count(), 0, "saved by the fresh instance");
+  assertRecordsIntact(await storage(page), snapshot);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
