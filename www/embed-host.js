@@ -43,7 +43,7 @@ export class BurnoutCheckFrame extends HTMLElement {
 
   constructor() {
     super();
-    const root = this.attachShadow({ mode: "closed" });
+    const root = this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [styles()];
     this.#iframe = document.createElement("iframe");
     this.#iframe.setAttribute("sandbox", SANDBOX);

@@ -14,7 +14,9 @@ import { EVENTS } from "./src/embed-events.js";
 const ATTRIBUTES = ["lang", "form", "storage-key", "theme", "crisis-resources"];
 
 const sheet = new CSSStyleSheet();
-sheet.replaceSync("html, body { margin: 0; padding: 0; background: transparent; } burnout-check { margin: 0; }");
+// The frame is sized to the element's box, so nothing inside may stick out of it
+// (an absolutely placed live region would otherwise make the frame scroll).
+sheet.replaceSync("html, body { margin: 0; padding: 0; background: transparent; } burnout-check { margin: 0; position: relative; overflow: clip; }");
 document.adoptedStyleSheets = [sheet];
 
 const check = document.querySelector("burnout-check");
