@@ -218,17 +218,6 @@ export const TEXTS = {
     restore_button: "Restore from an export",
     unreadable_item: "{key}: {error}",
     import_too_large: "it is larger than {mb} MB, and a burnout-check export is never that big.",
-    // Keeping the history safe (storage faults, restarts)
-    core_restarting: "Something went wrong inside the calculation. It is being restarted; your saved history is not affected.",
-    core_restarted: "Something went wrong inside the calculation, so it was restarted. Your saved history is safe; please try that step again.",
-    export_reminder: "Your history lives only in this browser, which may clear it one day. An export now and then keeps a copy in your hands.",
-    persist_granted: "This browser has agreed to keep your history even when it tidies up storage.",
-    persist_denied: "This browser may clear its storage on its own (for example after weeks without a visit), so export your history now and then.",
-    persist_unsupported: "This browser does not say whether it will keep your history, so export it now and then.",
-    persist_failed: "This browser did not answer whether it will keep your history, so export it now and then.",
-    restore_hint: "Had a history here before? Browsers sometimes clear stored data. If you exported it, you can bring it back.",
-    restore_button: "Restore from an export",
-    unreadable_item: "{key}: {error}",
   },
   de: {
     app_title: "Burnout-Check",
@@ -439,17 +428,6 @@ export const TEXTS = {
     restore_button: "Aus einem Export wiederherstellen",
     unreadable_item: "{key}: {error}",
     import_too_large: "sie ist größer als {mb} MB, und ein burnout-check-Export ist nie so groß.",
-    // Den Verlauf sicher halten (Speicherfehler, Neustarts)
-    core_restarting: "Bei der Berechnung ist etwas schiefgegangen. Sie wird neu gestartet; dein gespeicherter Verlauf ist davon nicht betroffen.",
-    core_restarted: "Bei der Berechnung ist etwas schiefgegangen, deshalb wurde sie neu gestartet. Dein gespeicherter Verlauf ist sicher; versuch den letzten Schritt bitte noch einmal.",
-    export_reminder: "Dein Verlauf liegt nur in diesem Browser, und der kann ihn eines Tages löschen. Ab und zu ein Export, und du hast selbst eine Kopie.",
-    persist_granted: "Dieser Browser hat zugesagt, deinen Verlauf auch beim Aufräumen des Speichers zu behalten.",
-    persist_denied: "Dieser Browser kann seinen Speicher von sich aus leeren (etwa nach Wochen ohne Besuch), exportiere deinen Verlauf also ab und zu.",
-    persist_unsupported: "Dieser Browser sagt nicht, ob er deinen Verlauf behält, exportiere ihn also ab und zu.",
-    persist_failed: "Dieser Browser hat nicht beantwortet, ob er deinen Verlauf behält, exportiere ihn also ab und zu.",
-    restore_hint: "Hattest du hier schon einen Verlauf? Browser löschen manchmal gespeicherte Daten. Wenn du ihn exportiert hast, kannst du ihn zurückholen.",
-    restore_button: "Aus einem Export wiederherstellen",
-    unreadable_item: "{key}: {error}",
   },
   es: {
     app_title: "Chequeo de burnout",
@@ -659,17 +637,6 @@ export const TEXTS = {
     restore_button: "Restaurar desde una exportación",
     unreadable_item: "{key}: {error}",
     import_too_large: "ocupa más de {mb} MB, y una exportación de burnout-check nunca es tan grande.",
-    // Mantener el historial a salvo (fallos de almacenamiento, reinicios)
-    core_restarting: "Algo falló dentro del cálculo. Se está reiniciando; tu historial guardado no se ve afectado.",
-    core_restarted: "Algo falló dentro del cálculo, así que se reinició. Tu historial guardado está a salvo; vuelve a intentar ese paso, por favor.",
-    export_reminder: "Tu historial vive solo en este navegador, que podría borrarlo algún día. Exportarlo de vez en cuando te deja una copia en tus manos.",
-    persist_granted: "Este navegador ha aceptado conservar tu historial aunque haga limpieza de su almacenamiento.",
-    persist_denied: "Este navegador puede vaciar su almacenamiento por su cuenta (por ejemplo, tras semanas sin visitas), así que exporta tu historial de vez en cuando.",
-    persist_unsupported: "Este navegador no indica si conservará tu historial, así que expórtalo de vez en cuando.",
-    persist_failed: "Este navegador no respondió si conservará tu historial, así que expórtalo de vez en cuando.",
-    restore_hint: "¿Tenías un historial aquí? A veces los navegadores borran los datos guardados. Si lo exportaste, puedes recuperarlo.",
-    restore_button: "Restaurar desde una exportación",
-    unreadable_item: "{key}: {error}",
   },
 };
 
