@@ -72,22 +72,25 @@ export async function overflow(page) {
 /**
  * Saves quick checks and events through the public HistoryStore (the same
  * module the element uses), then reloads so the element reads them.
- * `entries`: `[{ date, level: "high" | "low" | "mid", note? }]`; `events`: addEvent requests;
+ * `entries`: `[{ date, level: "high" | "low" | "mid" | "masking", form?: "quick" | "full", note? }]`; `events`: addEvent requests;
  * `raw`: extra localStorage keys written as they are (e.g. an unreadable entry).
  */
 export async function seedHistory(page, { entries = [], events = [], raw = {}, namespace = "burnout-check" }) {
   await page.evaluate(async ({ entries, events, raw, namespace }) => {
     const core = await import("/pkg/burnout_check.js");
     await core.default({ module_or_path: "/pkg/burnout_check_bg.wasm" });
-    const q = core.questionnaire({ form: "quick", locale: "en" });
     const store = new core.HistoryStore(namespace);
-    for (const { date, level, note } of entries) {
+    const COMPENSATION = ["sustained_performance", "invisible_strain", "pushing_through"];
+    for (const { date, level, note, form = "quick" } of entries) {
+      const q = core.questionnaire({ form, locale: "en" });
       const answers = {};
       for (const item of q.items) {
-        const high = level === "high" ? !item.reverse : item.reverse;
-        answers[item.id] = level === "mid" ? 2 : high ? 4 : 0;
+        // "masking": still delivering (compensation high) under middling strain.
+        const wantHigh = level === "high" || (level === "masking" && COMPENSATION.includes(item.construct));
+        const mid = level === "mid" || (level === "masking" && !wantHigh);
+        answers[item.id] = mid ? 2 : wantHigh !== item.reverse ? 4 : 0;
       }
-      const request = { form: "quick", locale: "en", answers, context: { secondary: [] }, at: Date.parse(`${date}T10:00:00Z`), date };
+      const request = { form, locale: "en", answers, context: { secondary: [] }, at: Date.parse(`${date}T10:00:00Z`), date };
       if (note) request.note = note;
       store.save(request);
     }
@@ -101,4 +104,58 @@ export async function seedHistory(page, { entries = [], events = [], raw = {}, n
 export async function go(page, name, section) {
   await app(page).getByRole("button", { name, exact: true }).click();
   if (section) await app(page).locator(section).waitFor();
+}
+
+/**
+ * Fails when the element, rendered in `locale`, shows any English text of its
+ * own (an interface string, a question, an answer label) or a raw key or an
+ * unfilled placeholder. English strings that the locale shares word for word
+ * (a brand, "Check") do not count.
+ */
+export async function assertNoFallback(page, locale, label) {
+  const { TEXTS } = await import("../../www/src/i18n.js");
+  const own = new Set(Object.values(TEXTS[locale]).flat());
+  const english = Object.values(TEXTS.en).flat().filter((v) => !own.has(v));
+  // Templates become patterns: "{n} of {total} answered" matches "3 of 9 answered".
+  const escape = (s) => s.replace(/[.*+?^$()|[\]\\]/g, "\\$&");
+  const patterns = english.map((v) => new RegExp(`^${escape(v).replace(/\\?\{\w+\\?\}/g, ".+").replace(/\{\w+\}/g, ".+")}$`, "s"));
+  const keys = new Set(Object.keys(TEXTS.en));
+  const shown = await page.evaluate(async (locale) => {
+    const core = await import("/pkg/burnout_check.js");
+    await core.default({ module_or_path: "/pkg/burnout_check_bg.wasm" });
+    const coreEnglish = new Set();
+    const coreOwn = new Set();
+    for (const [loc, set] of [["en", coreEnglish], [locale, coreOwn]]) {
+      for (const form of ["full", "quick"]) {
+        const q = core.questionnaire({ form, locale: loc });
+        for (const i of q.items) set.add(i.text);
+        for (const p of q.scale) set.add(p.label);
+        for (const c of q.context) { set.add(c.text); for (const o of c.options) set.add(o.label); }
+      }
+    }
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const texts = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const el = walker.currentNode.parentElement;
+      if (el?.closest('[lang]:not(.app)') && el.closest("[lang]").getAttribute("lang") !== locale) continue; // e.g. "English" in the picker
+      const t = walker.currentNode.textContent.trim();
+      if (t) texts.push(t);
+    }
+    for (const el of root.querySelectorAll("[aria-label], [data-label], [title]")) {
+      for (const a of ["aria-label", "data-label", "title"]) if (el.hasAttribute(a)) texts.push(el.getAttribute(a));
+    }
+    return { texts, coreEnglish: [...coreEnglish].filter((t) => !coreOwn.has(t)) };
+  }, locale);
+  const problems = [];
+  const coreEnglish = new Set(shown.coreEnglish);
+  const functionWords = /\b(the|and|you|your|with|this|that|what|would|should|have|been)\b/i;
+  for (const text of shown.texts) {
+    if (keys.has(text)) problems.push(`raw key: ${text}`);
+    else if (/\{\w+\}/.test(text)) problems.push(`unfilled placeholder: ${text}`);
+    else if (coreEnglish.has(text)) problems.push(`English question text: ${text}`);
+    else if (patterns.some((p) => p.test(text))) problems.push(`English interface text: ${text}`);
+    else if (functionWords.test(text)) problems.push(`looks English: ${text}`);
+  }
+  assert.deepEqual(problems, [], `${label} in ${locale}`);
 }
