@@ -16,7 +16,8 @@ const OPTIONS = [
 ];
 // Enough to see a pattern; more would not fit one page.
 const MAX_EVENTS = 5;
-const MAX_NOTE = 240;
+const MAX_NOTE = 160;
+const MAX_EVENT_NOTE = 90;
 
 /**
  * The print button, its options dialog and the summary itself. `base` is the
@@ -99,13 +100,15 @@ function buildSummary(app, base, history, chosen) {
   const date = (iso) => formatDate(iso, locale);
   const res = base.result;
   const include = Object.keys(chosen).filter((k) => chosen[k]);
-  const clip = (text) => (text.length > MAX_NOTE ? `${text.slice(0, MAX_NOTE - 1)}…` : text);
+  const clip = (text, max = MAX_NOTE) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
   const scores = chosen.scores
     ? [h("h4", {}, t("summary_scores")),
        h("table", { class: "summary-scores" },
-         h("tr", {}, INDICES.map((id) => h("th", { scope: "col" }, t(`index_${id}`)))),
-         h("tr", {}, INDICES.map((id) => h("td", { class: "num" }, typeof res.indices?.[id] === "number" ? score(res.indices[id], locale) : t("not_asked")))))]
+         h("tbody", {}, INDICES.map((id) =>
+           h("tr", {},
+             h("th", { scope: "row" }, t(`index_${id}`)),
+             h("td", { class: "num" }, typeof res.indices?.[id] === "number" ? score(res.indices[id], locale) : t("not_asked"))))))]
     : null;
 
   const details = chosen.details
@@ -122,20 +125,22 @@ function buildSummary(app, base, history, chosen) {
     h("p", { class: "summary-when" }, t(base.latest ? "summary_latest" : "summary_check", { date: formatDate(base.date, locale, "long"), form: t(`form_${base.form}`) })),
     h("p", { class: "summary-profile" }, t(`profile_${res.profile}`)),
     h("p", { class: "summary-frame" }, t(`summary_frame_${res.profile}`)),
-    h("h4", {}, t("summary_areas")),
-    res.top_areas?.length
-      ? h("ul", { class: "summary-areas" }, res.top_areas.map((a) => h("li", {}, t(`area_${a}`))))
-      : h("p", {}, t("summary_no_areas")),
-    base.next_steps?.length
-      ? [h("h4", {}, t("summary_steps")), h("ol", { class: "summary-steps" }, base.next_steps.map((s) => h("li", {}, s)))]
-      : null,
-    note,
-    scores,
-    details,
+    // On paper this part runs in two columns, so a full summary still fits one page.
+    h("div", { class: "summary-body" },
+      h("h4", {}, t("summary_areas")),
+      res.top_areas?.length
+        ? h("ul", { class: "summary-areas" }, res.top_areas.map((a) => h("li", {}, t(`area_${a}`))))
+        : h("p", {}, t("summary_no_areas")),
+      base.next_steps?.length
+        ? [h("h4", {}, t("summary_steps")), h("ol", { class: "summary-steps" }, base.next_steps.map((s) => h("li", {}, s)))]
+        : null,
+      note,
+      scores,
+      details),
     chosen.history ? overTime(app, history, chosen.notes, clip, date) : null,
-    h("h4", {}, t("summary_talk")),
-    h("ul", { class: "summary-prompts" }, t("summary_prompts").map((p) => h("li", {}, p))),
-    h("div", { class: "notes-space" }, t("summary_notes_space")),
+    h("div", { class: "summary-talk" },
+      h("div", {}, h("h4", {}, t("summary_talk")), h("ul", { class: "summary-prompts" }, t("summary_prompts").map((p) => h("li", {}, p)))),
+      h("div", { class: "notes-space" }, t("summary_notes_space"))),
     h("p", { class: "summary-disclaimer" }, t("disclaimer")),
   );
 }
@@ -164,16 +169,16 @@ function overTime(app, history, withNotes, clip, date) {
       return h("li", {},
         t("rest_item", { start: date(ev.start), end: date(ev.end), type: t(`rest_type_${ev.type}`) }),
         a ? `: ${t(`rest_state_${a.state}`)}` : null,
-        withNotes && ev.note ? h("span", { class: "summary-event-note" }, ` (${clip(ev.note)})`) : null);
+        withNotes && ev.note ? h("span", { class: "summary-event-note" }, ` (${clip(ev.note, MAX_EVENT_NOTE)})`) : null);
     }
     return h("li", {},
       t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) }),
-      withNotes && ev.note ? h("span", { class: "summary-event-note" }, ` (${clip(ev.note)})`) : null);
+      withNotes && ev.note ? h("span", { class: "summary-event-note" }, ` (${clip(ev.note, MAX_EVENT_NOTE)})`) : null);
   };
 
   return [
     h("h4", {}, t("summary_history")),
-    trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
+    h("div", { class: "summary-trend-row" }, trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
       title: t("trend_title"),
       description: t("trend_chart_label", { values: readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain, locale)}`).join("; ") }),
       bandLabel: (b) => t(`band_${b}`),
@@ -183,7 +188,7 @@ function overTime(app, history, withNotes, clip, date) {
       formatDate: date,
       locale,
     }),
-    lines.length ? h("ul", { class: "summary-trend" }, lines.map((l) => h("li", {}, l))) : null,
+    lines.length ? h("ul", { class: "summary-trend" }, lines.map((l) => h("li", {}, l))) : null),
     shown.length ? h("ul", { class: "summary-events" }, shown.map(eventLine)) : null,
     sorted.length > shown.length ? h("p", { class: "muted" }, t("summary_more_events", { n: sorted.length - shown.length })) : null,
   ];

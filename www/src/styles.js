@@ -178,16 +178,19 @@ dialog h2 { margin-block-start: 0; }
   :host { color: #000; }
   /* A summary, when there is one, replaces its view on paper. */
   section:has(> .print-summary) > :not(.print-summary), main:has(> section > .print-summary) > :not(section) { display: none !important; }
-  .print-summary { display: block; font-size: 10pt; line-height: 1.35; }
-  .print-summary .summary-title { font-size: 15pt; margin-block: 0 .2rem; }
+  .print-summary { display: block; font-size: 9.5pt; line-height: 1.3; }
+  .print-summary .summary-body { columns: 2; column-gap: 1.2rem; }
+  .print-summary .summary-body > h4:first-child { margin-block-start: .4rem; }
+  .print-summary .summary-title { font-size: 14pt; margin-block: 0 .15rem; }
   .print-summary h4 { font-size: 10.5pt; margin-block: .55rem .1rem; break-after: avoid; }
   .print-summary p { margin-block: .2rem; }
   .print-summary ul, .print-summary ol { margin-block: .1rem; padding-inline-start: 1.2rem; }
   .print-summary .summary-profile { font-size: 12pt; font-weight: 700; margin-block: .3rem .1rem; }
-  .print-summary .chart { max-inline-size: 11cm; }
+  .print-summary .summary-trend-row { display: grid; grid-template-columns: 8.5cm 1fr; gap: .6rem; align-items: start; }
+  .print-summary .summary-talk { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; align-items: stretch; break-inside: avoid; }
   .print-summary table { inline-size: auto; margin-block: .2rem; }
   .print-summary th, .print-summary td { padding-block: .1rem; padding-inline: .4rem; }
-  .print-summary .notes-space { border: 1px solid #666; border-radius: 4px; min-block-size: 2.6cm; padding: .3rem .5rem; margin-block-start: .5rem; color: #444; }
+  .print-summary .notes-space { border: 1px solid #666; border-radius: 4px; min-block-size: 2.4cm; padding: .3rem .5rem; margin-block-start: .55rem; color: #444; }
   .print-summary .summary-disclaimer { font-size: 8.5pt; color: #444; }
   .app { border: none; padding: 0; background: none; }
   header, .actions, .no-print, dialog, .hint, details { display: none !important; }
