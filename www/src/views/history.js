@@ -6,6 +6,8 @@ import { h } from "../h.js";
 import { trendChart } from "../charts.js";
 import { formatDate, localDate, score } from "../dates.js";
 import { download } from "../download.js";
+import { printHistorySummary, signed } from "../print.js";
+import { forgetLanguage } from "../prefs.js";
 
 const REST_TYPES = ["vacation", "weekend", "leave", "other"];
 /** The core refuses larger imports too; checked here first so a huge file is never read into memory. */
