@@ -1,0 +1,264 @@
+// `npm run bench`: our page against the plain form (bench/plain.html) in headless
+// Chromium with 4x CPU throttling, interleaved cold loads. Prints figures; asserts nothing.
+//
+//   (a) navigation start -> first screen usable (our start screen / the plain form)
+//   (b) pressing the last "finish" after the last answer -> result in the DOM
+//   (c) opening the history view holding 2,000 entries (ours only)
+//   (d) importing an export of 2,000 entries through the history view (ours only)
+//   (e) JS heap after load (after a forced GC)
+//
+// RUNS=15 (default) sets the number of cold loads per page.
+
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { extname, join, normalize, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { CSP } from "../scripts/serve.mjs";
+
+const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
+const RUNS = Number(process.env.RUNS ?? 15);
+const ENTRIES = 2000;
+const THROTTLE = 4;
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
+
+// ---- one server for both pages: www/ at /, bench/ at /bench/, the same headers as scripts/serve.mjs ----
+function serve() {
+  const server = createServer(async (req, res) => {
+    let rel = decodeURIComponent((req.url ?? "/").split("?")[0]);
+    if (rel.endsWith("/")) rel += "index.html";
+    const base = rel.startsWith("/bench/") ? ROOT : join(ROOT, "www");
+    const file = normalize(join(base, rel));
+    if (!file.startsWith(base + sep)) return res.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache", "x-content-type-options": "nosniff" };
+      if (extname(file) === ".html") headers["content-security-policy"] = CSP;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+// ---- a 2,000-entry export made by the module itself (Node, in-memory localStorage) ----
+async function makeExport() {
+  class MemStorage {
+    m = new Map();
+    getItem(k) { return this.m.has(k) ? this.m.get(k) : null; }
+    setItem(k, v) { this.m.set(k, String(v)); }
+    removeItem(k) { this.m.delete(k); }
+    key(i) { return [...this.m.keys()][i] ?? null; }
+    get length() { return this.m.size; }
+  }
+  const storage = new MemStorage();
+  globalThis.Window = function Window() {};
+  Object.defineProperty(globalThis.Window, Symbol.hasInstance, { value: () => true });
+  Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true });
+  const core = await import("../www/pkg/burnout_check.js");
+  core.initSync({ module: readFileSync(join(ROOT, "www/pkg/burnout_check_bg.wasm")) });
+  const ids = core.questionnaire({ form: "full" }).items.map((i) => i.id);
+  const store = new core.HistoryStore("bench");
+  const day = 86400000;
+  const start = Date.UTC(2015, 0, 1);
+  for (let n = 0; n < ENTRIES; n++) {
+    // Weekly-ish checks over years; answers drift so results vary.
+    const at = start + n * 2 * day + 9 * 3600000;
+    const answers = Object.fromEntries(ids.map((id, k) => [id, (n + k * 3 + Math.floor(n / 50)) % 5]));
+    store.save({ form: "full", locale: "en", answers, context: { duration: "6_12m", scope: "work", secondary: [] }, at, date: new Date(at).toISOString().slice(0, 10), note: n % 10 ? null : "a note of a few words" });
+  }
+  let chars = 0;
+  for (const [k, v] of storage.m) if (k.startsWith("bench:entry:")) chars += k.length + v.length;
+  return { text: store.exportJson(), perEntryChars: chars / ENTRIES };
+}
+
+// ---- measuring, in the page ----
+// window.__waitFor(root, test): resolves when test() holds, checking after every DOM
+// change under root; the time is when it first held. (An init script: the page's CSP forbids eval.)
+const LISTEN = `
+  window.__bench = { ready: null };
+  window.__waitFor = (root, test) => new Promise((ok) => {
+    const now = test();
+    if (now) return ok(performance.now());
+    const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); ok(performance.now()); } });
+    mo.observe(root, { childList: true, subtree: true, attributes: true });
+  });
+  document.addEventListener("burnout-check:ready", () => { window.__bench.ready ??= performance.now(); }, true);
+  document.addEventListener("DOMContentLoaded", () => {
+    if (document.getElementById("check")) window.__bench.ready ??= performance.now();
+  });
+`;
+
+
+
+async function firstUsable(page) {
+  await page.waitForFunction(() => window.__bench?.ready != null, null, { timeout: 60000 });
+  return page.evaluate(() => {
+    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
+    return Math.max(window.__bench.ready, fcp);
+  });
+}
+
+async function heap(cdp) {
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { usedSize } = await cdp.send("Runtime.getHeapUsage");
+  return usedSize;
+}
+
+async function oursRun(browser, base, exportText) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  await page.addInitScript(LISTEN);
+  await page.goto(base + "/");
+  const out = { a: await firstUsable(page), e: await heap(cdp) };
+  // Answer the full form through the screens; time the last "finish".
+  out.b = await page.evaluate(async () => {
+    const waitFor = window.__waitFor;
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const q = (s) => root.querySelector(s);
+    await waitFor(root, () => q("section.start button[type=submit]"));
+    q('input[value="full"]')?.click();
+    q("section.start button[type=submit]").click();
+    await waitFor(root, () => q("section.questions"));
+    for (let screen = 0; screen < 50; screen++) {
+      let k = 0;
+      for (const f of root.querySelectorAll("fieldset[data-item]")) f.querySelector(`input[value="${(k++ + screen) % 5}"]`).click();
+      const ctx = root.querySelector('input[type="radio"][name^="ctx-"]');
+      if (ctx) ctx.click();
+      const button = q('section.questions button[type="submit"]');
+      const onContext = !root.querySelector("fieldset[data-item]");
+      const before = q("section.questions form");
+      if (onContext) {
+        const t0 = performance.now();
+        button.click();
+        const t1 = await waitFor(root, () => q("section.result"));
+        return t1 - t0;
+      }
+      button.click();
+      await waitFor(root, () => q("section.questions form") !== before);
+    }
+    throw new Error("never reached the last screen");
+  });
+  // Import 2,000 entries through the history view's file input.
+  out.d = await page.evaluate(async (text) => {
+    const waitFor = window.__waitFor;
+    const root = document.querySelector("burnout-check").shadowRoot;
+    [...root.querySelectorAll("nav button")].at(-1).click();
+    await waitFor(root, () => root.querySelector("section.history input.import-file"));
+    const input = root.querySelector("input.import-file");
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "export.json", { type: "application/json" }));
+    input.files = dt.files;
+    const t0 = performance.now();
+    input.dispatchEvent(new Event("change"));
+    const t1 = await waitFor(root, () => root.querySelectorAll("table.entries tbody tr").length > 1000);
+    return t1 - t0;
+  }, exportText);
+  // Leave the history and open it again: 2,000 entries rendered from the store.
+  out.c = await page.evaluate(async () => {
+    const waitFor = window.__waitFor;
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const nav = [...root.querySelectorAll("nav button")];
+    nav[0].click();
+    await waitFor(root, () => !root.querySelector("section.history"));
+    const t0 = performance.now();
+    nav.at(-1).click();
+    const t1 = await waitFor(root, () => root.querySelectorAll("table.entries tbody tr").length > 1000);
+    return t1 - t0;
+  });
+  out.rows = await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length);
+  out.stored = await page.evaluate(() => { let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); n += k.length + localStorage.getItem(k).length; } return n; });
+  await context.close();
+  return out;
+}
+
+async function plainRun(browser, base) {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+  await page.addInitScript(LISTEN);
+  await page.goto(base + "/bench/plain.html");
+  const out = { a: await firstUsable(page), e: await heap(cdp) };
+  await page.waitForFunction(() => document.readyState === "complete");
+  out.b = await page.evaluate(async () => {
+    const waitFor = window.__waitFor;
+    let k = 0;
+    for (const f of document.querySelectorAll("fieldset")) f.querySelector("input").click(), k++;
+    for (const f of document.querySelectorAll("fieldset[data-item]")) f.querySelector(`input[value="${k++ % 5}"]`).click();
+    const result = document.getElementById("result");
+    const t0 = performance.now();
+    document.querySelector("button[type=submit]").click();
+    const t1 = await waitFor(document.body, () => !result.hidden);
+    return t1 - t0;
+  });
+  await context.close();
+  return out;
+}
+
+// ---- figures ----
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const fmt = (v, unit) => (unit === "MB" ? (v / 1048576).toFixed(2) : v.toFixed(1));
+
+async function main() {
+  const { text, perEntryChars } = await makeExport();
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"] });
+  const ours = [], plain = [];
+  try {
+    await oursRun(browser, base, text); // warm-up (browser process, not the page's cache: every run is a new context)
+    await plainRun(browser, base);
+    // A run that fails (e.g. www/pkg being rebuilt under it) is retried, at most 3 times in all.
+    let retries = 0;
+    const attempt = async (f) => {
+      for (;;) {
+        try {
+          return await f();
+        } catch (e) {
+          if (++retries > 3) throw e;
+          process.stderr.write(`\nretrying a failed run: ${String(e.message).split("\n")[0]}\n`);
+        }
+      }
+    };
+    for (let i = 0; i < RUNS; i++) {
+      ours.push(await attempt(() => oursRun(browser, base, text)));
+      plain.push(await attempt(() => plainRun(browser, base)));
+      process.stderr.write(`\rrun ${i + 1}/${RUNS}`);
+    }
+    process.stderr.write("\n");
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const rows = [
+    ["a", "navigation start -> first screen usable", "ms"],
+    ["b", "last answer -> result shown", "ms"],
+    ["c", `open history of ${ENTRIES} entries`, "ms"],
+    ["d", `import ${ENTRIES} entries`, "ms"],
+    ["e", "JS heap after load", "MB"],
+  ];
+  const cell = (list, k, unit) => {
+    if (!list.length || list[0][k] === undefined) return "-".padStart(26);
+    const xs = list.map((r) => r[k]);
+    return `${fmt(median(xs), unit).padStart(8)} (${fmt(Math.min(...xs), unit)}-${fmt(Math.max(...xs), unit)})`.padStart(26);
+  };
+  console.log(`Chromium headless, CPU throttled ${THROTTLE}x, ${RUNS} interleaved cold loads each; median (min-max)\n`);
+  console.log(`${"".padEnd(46)}${"ours".padStart(26)}${"plain form".padStart(26)}${"ours/plain".padStart(12)}`);
+  for (const [k, label, unit] of rows) {
+    const ratio = plain[0]?.[k] !== undefined ? (median(ours.map((r) => r[k])) / median(plain.map((r) => r[k]))).toFixed(2) + "x" : "-";
+    console.log(`(${k}) ${`${label} [${unit}]`.padEnd(42)}${cell(ours, k, unit)}${cell(plain, k, unit)}${ratio.padStart(12)}`);
+  }
+  const chars = perEntryChars * ENTRIES;
+  console.log(`\nhistory rows rendered for ${ENTRIES} entries: ${ours[0]?.rows} (the view renders every row)`);
+  console.log(`localStorage per full-form entry: ${Math.round(perEntryChars)} characters (key + value; ${Math.round(perEntryChars * 2)} bytes as UTF-16)`);
+  console.log(`${ENTRIES} entries: ${(chars / 1e6).toFixed(2)} M characters = ${(chars * 2 / 1048576).toFixed(2)} MB as UTF-16; ` +
+    `after the import the page held ${(ours[0]?.stored / 1e6).toFixed(2)} M characters in localStorage`);
+  console.log(`(a 5 MB quota counted in UTF-16 bytes would not hold them; counted in characters it would, with ${((5 * 1048576 - chars) / 1048576).toFixed(1)} M to spare)`);
+}
+
+await main();
