@@ -164,13 +164,21 @@ test("messages go only between the named origins", async () => {
 
 test("embed.html opened on its own: a working check that shares nothing", async () => {
   const { context, page, problems } = await openPage(browser, widget.url);
-  await page.goto(`${widget.url}embed.html#origin=${encodeURIComponent(host.url.slice(0, -1))}&share-result&lang=es&form=quick`);
+  const markup = "<img src=x onerror=window.__pwned=1><b>x</b>";
+  const crisis = encodeURIComponent(JSON.stringify([markup]));
+  await page.goto(`${widget.url}embed.html#origin=${encodeURIComponent(host.url.slice(0, -1))}&share-result&lang=es&form=quick&storage-key=${encodeURIComponent(markup)}&crisis-resources=${crisis}`);
   const check = page.locator("burnout-check");
   await check.locator("section.start").waitFor();
   assert.equal(await check.locator("main h2").textContent(), "¿Cómo han sido las últimas dos semanas?");
   assert.equal(await check.getAttribute("share-result"), null);
   assert.equal(await check.locator(".share-notice").count(), 0);
   assert.equal(await check.locator('input[name="form"]:checked').getAttribute("value"), "quick");
+  // Fragment values are attribute text like any other: shown literally, never parsed as markup.
+  await check.getByRole("button", { name: "¿Necesitas ayuda ya?" }).click();
+  assert.ok((await check.locator("dialog.crisis-dialog").textContent()).includes(markup));
+  assert.equal(await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("img, b").length), 0);
+  assert.equal(await check.getAttribute("storage-key"), "<img src=x onerror=window.__pwned=1><b>x</b>");
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
