@@ -170,7 +170,7 @@ test("focus is visible on every control reached by Tab, with a ring of at least 
         await app(page).locator("section.result").waitFor();
       }
       const seen = new Set();
-      for (let i = 0; i < 40; i++) {
+      for (let i = 0; i < 25; i++) {
         await page.keyboard.press("Tab");
         const ring = await page.evaluate(() => {
           const host = document.querySelector("burnout-check");
