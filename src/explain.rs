@@ -253,9 +253,9 @@ const STEP_SECONDARY: Text = [
     "Toma en serio lo que mencionaste fuera del trabajo: puede necesitar su propia ayuda, como un médico, apoyo con los cuidados o asesoramiento económico.",
 ];
 const STEP_FULL_FORM: Text = [
-    "Take the full form when you have ten minutes: it also checks for masking and for wear.",
-    "Mach die ausführliche Fassung, wenn du zehn Minuten hast: Sie prüft auch, ob du Erschöpfung überspielst und wie viel Verschleiß sich zeigt.",
-    "Haz el cuestionario completo cuando tengas diez minutos: también comprueba si estás disimulando el desgaste y cuánto se ha acumulado.",
+    "Take the full form when you have about six minutes: it also checks for masking and for wear.",
+    "Mach die ausführliche Fassung, wenn du etwa sechs Minuten hast: Sie prüft auch, ob du Erschöpfung überspielst und wie viel Verschleiß sich zeigt.",
+    "Haz el cuestionario completo cuando tengas unos seis minutos: también comprueba si estás disimulando el desgaste y cuánto se ha acumulado.",
 ];
 
 /// The most next steps a result lists; the profile's own steps give way first.
