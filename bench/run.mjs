@@ -155,7 +155,8 @@ async function oursRun(browser, base, exportText) {
     input.files = dt.files;
     const t0 = performance.now();
     input.dispatchEvent(new Event("change"));
-    const t1 = await waitFor(root, () => root.querySelectorAll("table.entries tbody tr").length > 1000);
+    // The view re-renders once, with the import's outcome on top.
+    const t1 = await waitFor(root, () => root.querySelector("section.history .flash") && root.querySelector("table.entries tbody tr"));
     return t1 - t0;
   }, exportText);
   // Leave the history and open it again: 2,000 entries rendered from the store.
@@ -167,7 +168,7 @@ async function oursRun(browser, base, exportText) {
     await waitFor(root, () => !root.querySelector("section.history"));
     const t0 = performance.now();
     nav.at(-1).click();
-    const t1 = await waitFor(root, () => root.querySelectorAll("table.entries tbody tr").length > 1000);
+    const t1 = await waitFor(root, () => root.querySelector("section.history table.entries tbody tr"));
     return t1 - t0;
   });
   out.rows = await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length);
@@ -254,7 +255,7 @@ async function main() {
     console.log(`(${k}) ${`${label} [${unit}]`.padEnd(42)}${cell(ours, k, unit)}${cell(plain, k, unit)}${ratio.padStart(12)}`);
   }
   const chars = perEntryChars * ENTRIES;
-  console.log(`\nhistory rows rendered for ${ENTRIES} entries: ${ours[0]?.rows} (the view renders every row)`);
+  console.log(`\nhistory rows rendered for ${ENTRIES} entries: ${ours[0]?.rows} (the newest; "show more" adds the older ones a page at a time)`);
   console.log(`localStorage per full-form entry: ${Math.round(perEntryChars)} characters (key + value; ${Math.round(perEntryChars * 2)} bytes as UTF-16)`);
   console.log(`${ENTRIES} entries: ${(chars / 1e6).toFixed(2)} M characters = ${(chars * 2 / 1048576).toFixed(2)} MB as UTF-16; ` +
     `after the import the page held ${(ours[0]?.stored / 1e6).toFixed(2)} M characters in localStorage`);

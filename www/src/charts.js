@@ -13,6 +13,9 @@ const BANDS = [
   { id: "very_high", from: 70, to: 100 },
 ];
 
+/** A trend of more readings than this is drawn as a line with only the latest point marked. */
+export const MAX_MARKS = 50;
+
 let nextId = 0;
 const uid = (name) => `bc-${name}-${++nextId}`;
 
@@ -49,6 +52,18 @@ export function indicesChart(indices, { title, description, label, notAsked, loc
 }
 
 /**
+ * The values of a trend written out for its text alternative: every one, or past
+ * MAX_MARKS the latest few, through `latest(values, n, total)`, since nobody listens to 2,000 values.
+ */
+export function trendValues(points, { formatDate, locale, latest }) {
+  const write = (list) => list.map((p) => `${formatDate(p.date)}: ${score(p.strain, locale)}`).join("; ");
+  if (points.length <= MAX_MARKS) return write(points);
+  const recent = points.slice(-LATEST_VALUES);
+  return latest(write(recent), recent.length, points.length);
+}
+const LATEST_VALUES = 12;
+
+/**
  * Strain over time with the band areas. `points` are `{ date, strain }` oldest
  * first; `reliable` marks the latest pair as a change beyond noise; `rests`
  * are `{ start, end }` spans drawn behind the line.
@@ -82,7 +97,7 @@ export function trendChart(points, { title, description, bandLabel, reliable, re
     .map((r) => s("rect", { x: x(r.a), y: pad.top, width: Math.max(2, x(r.b) - x(r.a)), height: y(0) - pad.top, class: "rest-span", fill: `url(#${patternId})` }));
   const coords = points.map((p, i) => [x(days[i]), y(p.strain)]);
   const line = coords.length > 1
-    ? s("polyline", { points: coords.map((c) => c.join(",")).join(" "), class: "trend-line" })
+    ? s("polyline", { points: coords.map(([cx, cy]) => `${Math.round(cx * 10) / 10},${Math.round(cy * 10) / 10}`).join(" "), class: "trend-line" })
     : null;
   const last = coords.length - 1;
   const mark = reliable && coords.length > 1
@@ -90,7 +105,10 @@ export function trendChart(points, { title, description, bandLabel, reliable, re
         s("line", { x1: coords[last - 1][0], y1: coords[last - 1][1], x2: coords[last][0], y2: coords[last][1], class: "reliable-line" }),
         s("text", { x: (coords[last - 1][0] + coords[last][0]) / 2, y: Math.max(12, Math.min(coords[last - 1][1], coords[last][1]) - 22), "text-anchor": "middle", class: "reliable-label" }, reliableLabel))
     : null;
-  const dots = points.map((p, i) =>
+  // Past MAX_MARKS the dots and labels would pile into a smear (and cost thousands of
+  // elements): the line carries the shape and only the latest point is marked.
+  const marked = points.length > MAX_MARKS ? [last] : points.map((p, i) => i);
+  const dots = marked.map((i) => [points[i], i]).map(([p, i]) =>
     s("g", { class: "point" },
       s("circle", { cx: coords[i][0], cy: coords[i][1], r: 4.5, class: "trend-dot" }),
       s("text", { x: coords[i][0], y: coords[i][1] - 8, "text-anchor": "middle", class: "value-label" }, score(p.strain, locale)),

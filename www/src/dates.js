@@ -17,9 +17,17 @@ export function dayNumber(iso) {
 export function formatDate(iso, locale, style = "medium") {
   if (typeof iso !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return String(iso ?? "");
   const [y, m, d] = iso.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  // Making a DateTimeFormat costs far more than using one; a history of 2,000 checks formats thousands of dates.
+  const key = `${locale}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" });
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+const dateFormats = new Map();
 const numberFormats = new Map();
 
 /** A 0..100 score for display in `locale` (through Intl): rounded, or a dash when it could not be computed. */
@@ -31,4 +39,15 @@ export function score(value, locale = "en") {
     numberFormats.set(locale, format);
   }
   return format.format(value);
+}
+
+/**
+ * Makes the formats a result needs ahead of time: the first Intl formatter of a
+ * locale loads its data, which on a slow phone takes longer than the rest of
+ * showing the result. Called when the browser is idle, never on the way to a screen.
+ */
+export function warmFormats(locale) {
+  score(0, locale);
+  formatDate("2000-01-01", locale, "long");
+  formatDate("2000-01-01", locale);
 }

@@ -4,7 +4,7 @@
 // the view it belongs to (see the print rules in styles.js).
 
 import { h } from "./h.js";
-import { trendChart } from "./charts.js";
+import { trendChart, trendValues } from "./charts.js";
 import { formatDate, localDate, score } from "./dates.js";
 
 const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
@@ -25,19 +25,23 @@ const MAX_EVENT_NOTE = 90;
  * note, latest }`.
  * Returns `{ button, nodes }`: place the button, append the nodes to the view's section.
  */
-export function printSummary(app, base) {
+export function printSummary(app, base, preloaded = null) {
   const t = (k, v) => app._t(k, v);
-  const history = loadHistory(app);
-  const offered = OPTIONS.filter(([name]) => name !== "history" || history.readings.length >= 2);
+  // Read only when the dialog opens: the result appears without loading the whole
+  // history first, and the history view hands over what it already loaded.
+  let history = preloaded;
+  const getHistory = () => (history ??= loadHistory(app));
   const chosen = { scores: false, details: false, history: false, notes: false };
 
-  let summary = buildSummary(app, base, history, chosen);
+  let summary = buildSummary(app, base, null, chosen);
+  const choices = h("div", { class: "choices" });
+  const offer = () => choices.replaceChildren(...OPTIONS
+    .filter(([name]) => name !== "history" || getHistory().readings.length >= 2)
+    .map(([name, key]) => h("label", {}, h("input", { type: "checkbox", name, checked: chosen[name] }), h("span", {}, t(key)))));
   const form = h("form", { method: "dialog" },
     h("fieldset", {},
       h("legend", {}, t("print_include")),
-      h("div", { class: "choices" },
-        offered.map(([name, key]) =>
-          h("label", {}, h("input", { type: "checkbox", name, checked: chosen[name] }), h("span", {}, t(key)))))),
+      choices),
     h("p", { class: "muted" }, t("print_always")),
     h("div", { class: "actions" },
       h("button", { value: "cancel" }, t("cancel")),
@@ -55,20 +59,20 @@ export function printSummary(app, base) {
       return;
     }
     for (const box of boxes) chosen[box.name] = box.checked;
-    const next = buildSummary(app, base, history, chosen);
+    const next = buildSummary(app, base, chosen.history ? getHistory() : null, chosen);
     summary.replaceWith(next);
     summary = next;
     window.print();
   });
   const button = h("button", {
     type: "button", class: "print-button", "aria-haspopup": "dialog",
-    onclick: () => { dialog.returnValue = ""; dialog.showModal(); },
+    onclick: () => { offer(); dialog.returnValue = ""; dialog.showModal(); },
   }, t("print"));
   return { button, nodes: [dialog, summary] };
 }
 
 /** The summary from the history view: about the latest check (the history is one tick away). Null without checks. */
-export function printHistorySummary(app, entries) {
+export function printHistorySummary(app, entries, history = null) {
   const latest = entries.reduce((a, e) => (!a || e.date > a.date || (e.date === a.date && e.at >= a.at) ? e : a), null);
   if (!latest?.result) return null;
   let texts = { explanation: "", next_steps: [] };
@@ -78,7 +82,7 @@ export function printHistorySummary(app, entries) {
     // the summary can go without the core's texts
   }
   const base = { result: latest.result, explanation: texts.explanation, next_steps: texts.next_steps, form: latest.form, date: latest.date, note: latest.note, latest: true };
-  return printSummary(app, base);
+  return printSummary(app, base, history);
 }
 
 /** The stored history as the summary needs it; empty when storage cannot be read. */
@@ -150,6 +154,7 @@ function overTime(app, history, withNotes, clip, date) {
   const t = (k, v) => app._t(k, v);
   const locale = app.locale;
   const { readings, events, analysis } = history;
+  const points = readings.map((e) => ({ date: e.date, strain: e.result.indices.strain }));
   const trend = analysis?.trend;
   const lines = [];
   if (typeof trend?.change === "number") {
@@ -178,9 +183,9 @@ function overTime(app, history, withNotes, clip, date) {
 
   return [
     h("h4", {}, t("summary_history")),
-    h("div", { class: "summary-trend-row" }, trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
+    h("div", { class: "summary-trend-row" }, trendChart(points, {
       title: t("trend_title"),
-      description: t("trend_chart_label", { values: readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain, locale)}`).join("; ") }),
+      description: t("trend_chart_label", { values: trendValues(points, { formatDate: date, locale, latest: (v, n, total) => t("trend_values_latest", { values: v, n, total: score(total, locale) }) }) }),
       bandLabel: (b) => t(`band_${b}`),
       reliable: !!trend?.reliable,
       reliableLabel: t("reliable_mark"),

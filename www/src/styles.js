@@ -130,6 +130,9 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .event-head { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: space-between; align-items: center; }
 .state { font-weight: 700; }
 .event-forms { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: var(--bc-space); }
+.entries-more { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem .75rem; margin-block: .5rem var(--bc-space); }
+.entries-more[hidden] { display: none; }
+.entries-more p { margin: 0; }
 .field { display: grid; gap: .2rem; margin-block-end: .5rem; }
 dialog { max-inline-size: min(36rem, 92vw); border: 1px solid var(--bc-border); border-radius: var(--bc-radius); background: var(--bc-bg); color: var(--bc-text); padding: var(--bc-space); }
 dialog::backdrop { background: rgb(0 0 0 / .5); }

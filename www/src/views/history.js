@@ -3,7 +3,7 @@
 // person's data in their hands (export, import, delete).
 
 import { h } from "../h.js";
-import { trendChart } from "../charts.js";
+import { MAX_MARKS, trendChart, trendValues } from "../charts.js";
 import { formatDate, localDate, score } from "../dates.js";
 import { download } from "../download.js";
 import { printHistorySummary, signed } from "../print.js";
@@ -13,6 +13,12 @@ const REST_TYPES = ["vacation", "weekend", "leave", "other"];
 /** The core refuses larger imports too; checked here first so a huge file is never read into memory. */
 const MAX_IMPORT_MB = 5;
 const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
+/**
+ * Rows of the entries table shown at first and added by each "show more": a
+ * history of 2,000 checks would otherwise build 2,000 rows (seconds on a phone).
+ * The same as the chart's marks, so a short history shows every point in both.
+ */
+const PAGE = MAX_MARKS;
 
 export function renderHistory(app) {
   const t = (k, v) => app._t(k, v);
@@ -35,8 +41,14 @@ export function renderHistory(app) {
 
   const flash = app._flash;
   app._flash = null;
+  // Rows already opened stay open when this view re-renders itself (a delete, an event added).
+  const keep = app._historyKeep;
+  app._historyKeep = false;
+  let shown = keep ? Math.max(PAGE, app._historyShown ?? PAGE) : PAGE;
   const rerender = (message) => {
     app._flash = message ?? null;
+    app._historyKeep = !message; // an import or a failure starts again from the newest
+    app._historyShown = shown;
     app._go("history", { focus: false });
     app.shadowRoot.querySelector(message ? ".flash" : "h2")?.focus();
   };
@@ -68,10 +80,11 @@ export function renderHistory(app) {
   const trend = analysis?.trend;
   const trendNodes = [];
   if (readings.length) {
-    const values = readings.map((e) => `${date(e.date)}: ${score(e.result.indices.strain, locale)}`).join("; ");
+    const points = readings.map((e) => ({ date: e.date, strain: e.result.indices.strain }));
+    const values = trendValues(points, { formatDate: date, locale, latest: (v, n, total) => t("trend_values_latest", { values: v, n, total: score(total, locale) }) });
     trendNodes.push(
       h("h3", {}, t("trend_title")),
-      trendChart(readings.map((e) => ({ date: e.date, strain: e.result.indices.strain })), {
+      trendChart(points, {
         title: t("trend_title"),
         description: t("trend_chart_label", { values }),
         bandLabel: (b) => t(`band_${b}`),
@@ -94,22 +107,43 @@ export function renderHistory(app) {
 
   // ---- entries, newest first ----
   const entries = [...data.entries].reverse();
+  const entryRow = (entry) =>
+    h("tr", { "data-entry": entry.id },
+      h("td", {}, date(entry.date), entry.saved === false ? h("span", { class: "badge" }, t("unsaved_badge")) : null),
+      h("td", { "data-label": t("col_form") }, t(`form_${entry.form}`)),
+      h("td", { class: "profile", "data-label": t("col_profile") }, t(`profile_${entry.result.profile}`)),
+      h("td", { class: "num", "data-label": t("col_strain") }, score(entry.result.indices?.strain, locale)),
+      h("td", { class: "row-actions" },
+        h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => app._showEntry(entry) }, t("show")),
+        h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
+          onclick: () => attempt(() => store.remove(entry.id)) && rerender() }, t("delete"))));
+  shown = Math.min(shown, entries.length);
+  const tbody = h("tbody", {}, entries.slice(0, shown).map(entryRow));
+  // Older rows are added in place, so focus and scroll stay where the person is.
+  const moreStatus = h("p", { class: "muted entries-shown" });
+  const moreButton = h("button", { type: "button", class: "small show-more", onclick: () => showMore() });
+  const paging = h("div", { class: "entries-more" }, moreStatus, moreButton);
+  const updatePaging = () => {
+    paging.hidden = shown >= entries.length;
+    moreStatus.textContent = t("entries_shown", { shown: score(shown, locale), total: score(entries.length, locale) });
+    moreButton.textContent = t("show_more", { n: score(Math.min(PAGE, entries.length - shown), locale) });
+  };
+  const showMore = () => {
+    const next = entries.slice(shown, shown + PAGE);
+    tbody.append(...next.map(entryRow));
+    shown += next.length;
+    updatePaging();
+    if (shown >= entries.length) tbody.lastElementChild?.querySelector("button")?.focus(); // the button is gone
+  };
+  updatePaging();
   const entryTable = entries.length
-    ? h("table", { class: "entries", part: "entries" },
+    ? [h("table", { class: "entries", part: "entries" },
         h("thead", {}, h("tr", {},
           ["col_date", "col_form", "col_profile"].map((k) => h("th", { scope: "col" }, t(k))),
           h("th", { scope: "col", class: "num" }, t("col_strain")),
           h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("col_actions"))))),
-        h("tbody", {}, entries.map((entry) =>
-          h("tr", { "data-entry": entry.id },
-            h("td", {}, date(entry.date), entry.saved === false ? h("span", { class: "badge" }, t("unsaved_badge")) : null),
-            h("td", { "data-label": t("col_form") }, t(`form_${entry.form}`)),
-            h("td", { class: "profile", "data-label": t("col_profile") }, t(`profile_${entry.result.profile}`)),
-            h("td", { class: "num", "data-label": t("col_strain") }, score(entry.result.indices?.strain, locale)),
-            h("td", { class: "row-actions" },
-              h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => app._showEntry(entry) }, t("show")),
-              h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
-                onclick: () => attempt(() => store.remove(entry.id)) && rerender() }, t("delete")))))))
+        tbody),
+       paging]
     : [h("p", { class: "empty" }, t("history_empty")),
        // Storage can be emptied by the browser; an export brings the history back.
        status?.read_only ? null : h("p", { class: "restore" }, t("restore_hint"), " ",
@@ -215,7 +249,7 @@ export function renderHistory(app) {
     }
   };
 
-  const printer = printHistorySummary(app, data.entries);
+  const printer = printHistorySummary(app, data.entries, { readings, events: data.events, analysis });
 
   return h("section", { class: "history", part: "history" },
     h("h2", { tabindex: -1 }, t("history_title")),

@@ -1,0 +1,101 @@
+// A long history stays quick to open: the newest rows first and older ones on
+// request, the trend drawn as one line with the latest point marked, and a text
+// alternative that names the latest values instead of reading out hundreds.
+
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { app, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { go, seedHistory } from "./a11y-kit.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const NOW = new Date("2026-04-20T10:00:00+02:00");
+const COUNT = 120;
+
+/** COUNT quick checks, one every three days up to a week before NOW, alternating levels. */
+function longHistory() {
+  const day = 86400000;
+  const last = Date.UTC(2026, 3, 13);
+  return Array.from({ length: COUNT }, (_, i) => ({
+    date: new Date(last - (COUNT - 1 - i) * 3 * day).toISOString().slice(0, 10),
+    level: ["low", "mid", "high"][i % 3],
+  }));
+}
+
+async function openLong() {
+  const opened = await openPage(browser, server.url, { time: NOW });
+  await opened.page.goto(server.url);
+  await app(opened.page).locator("section.start").waitFor();
+  await seedHistory(opened.page, { entries: longHistory() });
+  await opened.page.reload();
+  await app(opened.page).locator("section.start").waitFor();
+  await go(opened.page, "History", "section.history");
+  return opened;
+}
+
+test("a long history shows its newest 50 checks, and older ones 50 at a time in place", async () => {
+  const { context, page } = await openLong();
+  const el = app(page);
+  const rows = el.locator("table.entries tbody tr");
+  assert.equal(await rows.count(), 50);
+  assert.equal(await rows.first().locator("td").first().textContent(), "Apr 13, 2026", "newest first");
+  assert.equal(await el.locator(".entries-shown").textContent(), "Showing the latest 50 of 120 checks.");
+
+  const more = el.locator("button.show-more");
+  assert.equal(await more.textContent(), "Show 50 older checks");
+  await more.focus();
+  await more.click();
+  assert.equal(await rows.count(), 100);
+  assert.equal(await more.evaluate((b) => b === b.getRootNode().activeElement), true, "focus stays on the button");
+  assert.equal(await el.locator(".entries-shown").textContent(), "Showing the latest 100 of 120 checks.");
+  assert.equal(await more.textContent(), "Show 20 older checks");
+
+  await more.click();
+  assert.equal(await rows.count(), 120);
+  assert.equal(await el.locator(".entries-more").isVisible(), false, "nothing more to show");
+  assert.equal(await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.activeElement?.closest("tr") !== null), true,
+    "focus moves into the table when the button goes");
+
+  // Deleting a row keeps the older rows open.
+  await rows.nth(10).getByRole("button", { name: /^Delete/ }).click();
+  await page.waitForFunction(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length === 119);
+  await context.close();
+});
+
+test("the trend of a long history is one line with the latest point marked, and its title names the latest values", async () => {
+  const { context, page } = await openLong();
+  const chart = app(page).locator("svg.trend-chart");
+  assert.equal(await chart.locator("polyline.trend-line").count(), 1);
+  assert.equal(await chart.locator("g.point").count(), 1, "only the latest point is marked");
+  const points = await chart.locator("polyline.trend-line").evaluate((l) => l.getAttribute("points").split(" ").length);
+  assert.equal(points, COUNT, "the line still runs through every reading");
+  const title = await chart.locator("title").textContent();
+  assert.match(title, /The latest 12 of 120 checks: /);
+  assert.match(title, /Apr 13, 2026: \d+$/, "ends with the newest value");
+  assert.equal((title.match(/: \d+/g) ?? []).length, 12);
+  // The newest value is the same in the chart's mark and the table's first row.
+  const mark = await chart.locator("g.point .value-label").textContent();
+  assert.equal(await app(page).locator("table.entries tbody tr").first().locator("td").nth(3).textContent(), mark);
+  await context.close();
+});
+
+test("the result view does not read the history until the print options are opened", async () => {
+  const { context, page } = await openLong();
+  await app(page).getByRole("button", { name: /^Show the check from/ }).first().click();
+  await app(page).locator("section.result").waitFor();
+  const dialog = app(page).locator("dialog.print-dialog");
+  assert.equal(await dialog.locator("input[type=checkbox]").count(), 0, "the options are built when asked for");
+  await app(page).locator("button.print-button").click();
+  assert.deepEqual(await dialog.locator("input[type=checkbox]").evaluateAll((bs) => bs.map((b) => b.name)), ["scores", "details", "history", "notes"]);
+  await page.keyboard.press("Escape");
+  await context.close();
+});
