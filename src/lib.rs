@@ -12,6 +12,8 @@ pub mod thresholds;
 pub mod error;
 /// A small JSON value with a parser, a printer and path-aware accessors.
 pub mod json;
+/// The crate's one stable sort (small code, shared by every caller).
+pub mod sort;
 /// Calendar dates (`YYYY-MM-DD`) as day numbers.
 pub mod date;
 /// The forms as data: items, keying, context questions, texts per locale.

@@ -132,28 +132,28 @@ pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
 /// the form does not ask about it or fewer than half (rounded up) of its items
 /// in the form are answered. Answers to items the form does not ask are ignored.
 pub fn construct_scores(form: Form, answers: &Answers) -> BTreeMap<Construct, Option<f64>> {
-    Construct::ALL
-        .iter()
-        .map(|&c| {
-            let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
-            for item in questionnaire::items(form).filter(|i| i.construct == c) {
-                asked += 1;
-                if let Some(&a) = answers.get(item.id) {
-                    // Validated input is 0..=4; `min` keeps a stray value from underflowing.
-                    let a = a.min(t::ANSWER_MAX);
-                    answered += 1;
-                    sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
-                }
+    let mut out = BTreeMap::new();
+    // Inserted one by one: `collect` into a BTreeMap brings a sort of its own into the module.
+    for c in Construct::ALL.iter().copied() {
+        let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
+        for item in questionnaire::items(form).filter(|i| i.construct == c) {
+            asked += 1;
+            if let Some(&a) = answers.get(item.id) {
+                // Validated input is 0..=4; `min` keeps a stray value from underflowing.
+                let a = a.min(t::ANSWER_MAX);
+                answered += 1;
+                sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
             }
-            let score = if asked == 0 || answered < asked.div_ceil(2) {
-                None
-            } else {
-                // Sum times 25 before dividing: one rounding, so a score on a boundary is exactly on it.
-                Some(f64::from(sum) * t::SCALE_TO_100 / f64::from(answered))
-            };
-            (c, score)
-        })
-        .collect()
+        }
+        let score = if asked == 0 || answered < asked.div_ceil(2) {
+            None
+        } else {
+            // Sum times 25 before dividing: one rounding, so a score on a boundary is exactly on it.
+            Some(f64::from(sum) * t::SCALE_TO_100 / f64::from(answered))
+        };
+        out.insert(c, score);
+    }
+    out
 }
 
 /// The five indices: each the mean of its non-null constructs among those the
@@ -270,7 +270,7 @@ pub fn top_areas_of(constructs: &BTreeMap<Construct, Option<f64>>) -> Vec<Constr
         .filter(|&(_, v)| v >= t::AREA_CONCERN)
         .collect();
     // A stable sort, so equal scores stay in `AREAS` order.
-    areas.sort_by(|x, y| y.1.total_cmp(&x.1));
+    crate::sort::sort_by(&mut areas, |x, y| y.1.total_cmp(&x.1));
     areas.into_iter().take(t::TOP_AREAS_MAX).map(|(a, _)| a).collect()
 }
 

@@ -279,7 +279,7 @@ struct Loaded {
 
 fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
     let mut keys = b.keys()?;
-    keys.sort();
+    crate::sort::sort_by(&mut keys, |a, b| a.cmp(b));
     let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None, legacy: None };
     for key in &keys {
         let Some(own) = own_key(ns, key) else { continue };
@@ -602,9 +602,8 @@ impl<B: Backend> Store<B> {
             }
             (raw, legacy)
         });
-        let stored: BTreeSet<String> =
-            history.entries.iter().map(|e| e.id.clone()).chain(history.events.iter().map(|e| e.id.clone())).collect();
-        self.unsaved.retain(|id| !stored.contains(id));
+        let stored: HashSet<&str> = history.entries.iter().map(|e| e.id.as_str()).chain(history.events.iter().map(|e| e.id.as_str())).collect();
+        self.unsaved.retain(|id| !stored.contains(id.as_str()));
         let unsaved = &self.unsaved;
         history.entries.extend(self.history.entries.drain(..).filter(|e| unsaved.contains(&e.id)));
         history.events.extend(self.history.events.drain(..).filter(|e| unsaved.contains(&e.id)));

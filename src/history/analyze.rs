@@ -116,7 +116,7 @@ fn mean(values: &[f64]) -> Option<f64> {
 pub fn analyze(readings: &[Reading], events: &[Event], today: Date) -> Analysis {
     let mut sorted = readings.to_vec();
     // Stable: readings on one date keep the order they were given in.
-    sorted.sort_by_key(|r| r.date);
+    crate::sort::sort_by_key(&mut sorted, |r| r.date);
     let points: Vec<(Date, f64)> = sorted.iter().map(|r| (r.date, r.strain)).collect();
 
     let mut rests: Vec<(Date, Date, RestType)> = Vec::new();
@@ -127,8 +127,8 @@ pub fn analyze(readings: &[Reading], events: &[Event], today: Date) -> Analysis 
             EventKind::Change { date, what } => changes.push((date, what)),
         }
     }
-    rests.sort_by_key(|r| r.0);
-    changes.sort_by_key(|c| c.0);
+    crate::sort::sort_by_key(&mut rests, |r| r.0);
+    crate::sort::sort_by_key(&mut changes, |c| c.0);
 
     Analysis {
         trend: trend(&sorted),

@@ -143,8 +143,8 @@ pub fn event_date(e: &Event) -> Date {
 /// Puts a history in the orders `History` documents: entries by time then id,
 /// events by date then id.
 pub fn sort(h: &mut History) {
-    h.entries.sort_by(|a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
-    h.events.sort_by(|a, b| (event_date(a), &a.id).cmp(&(event_date(b), &b.id)));
+    crate::sort::sort_by(&mut h.entries, |a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
+    crate::sort::sort_by(&mut h.events, |a, b| (event_date(a), &a.id).cmp(&(event_date(b), &b.id)));
 }
 
 // ---- CSV ----

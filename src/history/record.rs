@@ -75,7 +75,11 @@ pub fn is_valid_id(s: &str) -> bool {
 /// A new entry for a validated assessment input, scored now.
 pub fn new_entry(input: &crate::scoring::Input, at_ms: i64, date: Date, note: Option<String>) -> Entry {
     let outcome = crate::scoring::score(input.form, &input.answers, &input.context);
-    let answers: BTreeMap<String, u8> = input.answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+    // Inserted one by one: `collect` into a BTreeMap brings a sort of its own into the module.
+    let mut answers = BTreeMap::new();
+    for (k, v) in &input.answers {
+        answers.insert(k.to_string(), *v);
+    }
     Entry {
         id: entry_id(at_ms, input.form, &answers, &input.context),
         at_ms,

@@ -1,0 +1,96 @@
+//! One stable sort for the whole crate. The standard library's sort is generic,
+//! so every call site compiled its own copy (about 5 KB of wasm each); here the
+//! sorting itself is one non-generic merge sort over indices, and each caller
+//! adds only a small comparator and a permutation.
+
+use std::cmp::Ordering;
+
+/// A stable order of `0..n`: the positions of the sorted items. Bottom-up merge
+/// sort, n log n comparisons; `cmp` compares items by position.
+pub fn sorted_indices(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut from: Vec<usize> = (0..n).collect();
+    let mut to: Vec<usize> = Vec::with_capacity(n);
+    let mut width = 1;
+    while width < n {
+        to.clear();
+        for run in from.chunks(2 * width) {
+            let (left, right) = run.split_at(width.min(run.len()));
+            let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
+            loop {
+                // Ties take the left run's item first: that is what keeps it stable.
+                let next = match (l.peek(), r.peek()) {
+                    (Some(&&a), Some(&&b)) if cmp(a, b) == Ordering::Greater => r.next(),
+                    (Some(_), _) => l.next(),
+                    (None, _) => r.next(),
+                };
+                match next {
+                    Some(&i) => to.push(i),
+                    None => break,
+                }
+            }
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    from
+}
+
+/// Sorts `v` stably by `cmp`, like `slice::sort_by`.
+pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let order = {
+        let items: &[T] = v;
+        sorted_indices(
+            items.len(),
+            &mut |i, j| match (items.get(i), items.get(j)) {
+                (Some(a), Some(b)) => cmp(a, b),
+                _ => Ordering::Equal,
+            },
+        )
+    };
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+}
+
+/// Sorts `v` stably by a key, like `slice::sort_by_key`.
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn sorts_small_cases() {
+        for v in [
+            vec![],
+            vec![1],
+            vec![2, 1],
+            vec![3, 1, 2],
+            vec![5, 4, 3, 2, 1, 0, 9],
+        ] {
+            let mut ours = v.clone();
+            sort_by(&mut ours, |a: &i32, b| a.cmp(b));
+            let mut std = v.clone();
+            std.sort();
+            assert_eq!(ours, std);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_standard_stable_sort(v in proptest::collection::vec((0u8..6, any::<u16>()), 0..300)) {
+            // Sorting by the first field only: equal keys must keep their order.
+            let mut ours = v.clone();
+            sort_by_key(&mut ours, |p| p.0);
+            let mut std = v.clone();
+            std.sort_by_key(|p| p.0);
+            prop_assert_eq!(ours, std);
+        }
+    }
+}
