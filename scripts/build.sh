@@ -11,8 +11,8 @@ rm -rf www/pkg
 wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   target/wasm32-unknown-unknown/release/burnout_check.wasm
 
-say "optimising with wasm-opt -Oz"
-node_modules/binaryen/bin/wasm-opt -Oz \
+say "optimising with wasm-opt -Oz --converge"
+node_modules/binaryen/bin/wasm-opt -Oz --converge \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/burnout_check_bg.wasm -o www/pkg/burnout_check_bg.wasm
