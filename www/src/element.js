@@ -7,7 +7,7 @@ import { h } from "./h.js";
 import { styles } from "./styles.js";
 import { LANGUAGE_NAMES, LOCALES, pickLocale, translate } from "./i18n.js";
 import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
-import { localDate } from "./dates.js";
+import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
 import { rememberLanguage, rememberedLanguage } from "./prefs.js";
 import { renderStart } from "./views/start.js";
@@ -144,6 +144,7 @@ export class BurnoutCheck extends HTMLElement {
     if (remembered && remembered !== this.getAttribute("lang")) this.setAttribute("lang", remembered);
     this._resumeOrStart();
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
+    whenIdle(() => warmFormats(this.locale));
   }
 
   #persistent() {
@@ -266,8 +267,16 @@ export class BurnoutCheck extends HTMLElement {
       note: request.note ?? null,
       saveError,
     };
-    this._reminder = !saveError && this.#remindToExport();
+    this._reminder = false;
     this._go("result");
+    // Counting the saved checks reads the whole history (a long one takes a while):
+    // done once the result is on screen, and added below it without a re-render.
+    const shown = this._result;
+    if (!saveError) whenIdle(() => {
+      if (this._result !== shown || this._view !== "result" || !this.#remindToExport()) return;
+      this._reminder = true;
+      this.#main?.append(this.#reminderNode());
+    });
     if (entry?.saved) this.#askPersistence();
     // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
     const shared = c.shared && this.shareResult;
@@ -363,10 +372,7 @@ export class BurnoutCheck extends HTMLElement {
     this.#main = h("main", { part: "main" },
       this._notice ? h("p", { class: "notice core-restarted", role: "alert" }, this._notice.text) : null,
       view,
-      this._view === "result" && this._reminder
-        ? h("p", { class: "notice export-reminder" }, this._t("export_reminder"), " ",
-            h("button", { type: "button", class: "small", onclick: () => this._exportJson() }, this._t("export_json")))
-        : null);
+      this._view === "result" && this._reminder ? this.#reminderNode() : null);
     this.#app = h("div", { class: "app", part: "app", lang: locale },
       this.#renderHeader(),
       this.#main,
@@ -378,6 +384,11 @@ export class BurnoutCheck extends HTMLElement {
     else this.#root.replaceChildren(this.#app, this.#live);
     // Focus is never dropped on the page: whatever had it is gone, so the view's heading takes it.
     if (hadFocus && !this.#root.activeElement) this.#main?.querySelector("h2")?.focus();
+  }
+
+  #reminderNode() {
+    return h("p", { class: "notice export-reminder" }, this._t("export_reminder"), " ",
+      h("button", { type: "button", class: "small", onclick: () => this._exportJson() }, this._t("export_json")));
   }
 
   #renderView() {
@@ -585,6 +596,12 @@ export class BurnoutCheck extends HTMLElement {
     this._store.refresh();
     if (this._view === "history") this._go("history", { focus: false });
   };
+}
+
+/** Runs `fn` when the page has nothing better to do (soon, where idle callbacks are missing). */
+function whenIdle(fn) {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
+  else setTimeout(fn, 200);
 }
 
 /** The context part of a request: only what was answered. */
