@@ -312,7 +312,7 @@ fn parse_save(v: &Json) -> crate::error::Result<(scoring::Input, i64, Date, Opti
     let at = at.ok_or_else(|| Error::invalid("at", "is missing"))?;
     let at_ms = json::as_num(at, "at")?;
     if at_ms.fract() != 0.0 || !(0.0..=8.64e15).contains(&at_ms) {
-        return Err(Error::invalid("at", format!("{at_ms} is not a time in milliseconds")));
+        return Err(Error::invalid("at", format!("{} is not a time in milliseconds", crate::num::shortest(at_ms))));
     }
     let date = Date::parse(json::as_str(date.ok_or_else(|| Error::invalid("date", "is missing"))?, "date")?, "date")?;
     let note = record::parse_note(note, "note")?;

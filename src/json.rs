@@ -57,22 +57,46 @@ impl Json {
 
     /// Compact JSON text.
     pub fn to_text(&self) -> String {
+        // Fractional numbers are formatted all at once (one trip to JS in the wasm build).
+        let mut fractional = Vec::new();
+        self.fractional_numbers(&mut fractional);
+        let texts = crate::num::shortest_many(&fractional);
         let mut out = String::new();
-        self.write_to(&mut out);
+        self.write_to(&mut out, &mut texts.split(','));
         out
     }
 
-    fn write_to(&self, out: &mut String) {
+    /// Whole numbers below 9e15 print as integers (the same text as Rust's
+    /// float formatting, for every integer below 2^53); zero by its sign.
+    fn is_whole(n: f64) -> bool {
+        n == 0.0 || (n.fract() == 0.0 && n.abs() < 9.0e15)
+    }
+
+    fn fractional_numbers(&self, out: &mut Vec<f64>) {
+        match self {
+            Json::Num(n) if n.is_finite() && !Json::is_whole(*n) => out.push(*n),
+            Json::Arr(a) => a.iter().for_each(|v| v.fractional_numbers(out)),
+            Json::Obj(m) => m.iter().for_each(|(_, v)| v.fractional_numbers(out)),
+            _ => {}
+        }
+    }
+
+    fn write_to<'t>(&self, out: &mut String, texts: &mut impl Iterator<Item = &'t str>) {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             Json::Num(n) => {
                 // Whole numbers (answers, times, counts) skip float formatting; the
-                // text is the same, as it is for every integer below 2^53 but -0.
-                if n.fract() == 0.0 && n.abs() < 9.0e15 && *n != 0.0 {
+                // text is the same, as it is for every integer below 2^53.
+                if *n == 0.0 {
+                    out.push_str(if n.is_sign_negative() { "-0" } else { "0" });
+                } else if Json::is_whole(*n) {
                     let _ = write!(out, "{}", *n as i64);
                 } else if n.is_finite() {
-                    let _ = write!(out, "{n}");
+                    match texts.next() {
+                        Some(t) => out.push_str(t),
+                        None => out.push_str(&crate::num::shortest(*n)),
+                    }
                 } else {
                     out.push_str("null");
                 }
@@ -84,7 +108,7 @@ impl Json {
                     if i > 0 {
                         out.push(',');
                     }
-                    v.write_to(out);
+                    v.write_to(out, texts);
                 }
                 out.push(']');
             }
@@ -96,7 +120,7 @@ impl Json {
                     }
                     write_str(k, out);
                     out.push(':');
-                    v.write_to(out);
+                    v.write_to(out, texts);
                 }
                 out.push('}');
             }
@@ -133,20 +157,40 @@ fn write_str(s: &str, out: &mut String) {
 
 /// Parses JSON text. Errors name `field` and the byte offset; never panics.
 pub fn parse(text: &str, field: &str) -> Result<Json> {
-    let mut p = Parser { s: text.as_bytes(), i: 0, field };
+    let mut p = Parser { s: text.as_bytes(), i: 0, field, deferred: Vec::new() };
     p.ws();
-    let v = p.value(0)?;
+    let mut v = p.value(0)?;
     p.ws();
     if p.i != p.s.len() {
         return Err(p.err("unexpected text after the JSON value"));
     }
+    if !p.deferred.is_empty() {
+        let texts: Vec<&str> = p.deferred.iter().map(|&(a, b)| text.get(a..b).unwrap_or("0")).collect();
+        let numbers = crate::num::parse_many(&texts);
+        v.fill_placeholders(&mut numbers.into_iter());
+    }
     Ok(v)
+}
+
+impl Json {
+    /// Puts the deferred numbers in place of the parser's NaN placeholders, in
+    /// document order (the order the parser met them).
+    fn fill_placeholders(&mut self, numbers: &mut impl Iterator<Item = f64>) {
+        match self {
+            Json::Num(n) if n.is_nan() => *n = numbers.next().unwrap_or(0.0),
+            Json::Arr(a) => a.iter_mut().for_each(|v| v.fill_placeholders(numbers)),
+            Json::Obj(m) => m.iter_mut().for_each(|(_, v)| v.fill_placeholders(numbers)),
+            _ => {}
+        }
+    }
 }
 
 struct Parser<'a> {
     s: &'a [u8],
     i: usize,
     field: &'a str,
+    /// Where the numbers parsed after the rest are (long decimals).
+    deferred: Vec<(usize, usize)>,
 }
 
 impl Parser<'_> {
@@ -247,9 +291,11 @@ impl Parser<'_> {
             }
             p.i - s
         };
-        if digits(self) == 0 {
+        let int_len = digits(self);
+        if int_len == 0 {
             return Err(self.err("expected a digit"));
         }
+        let mut exp_len = 0;
         if self.s.get(self.i) == Some(&b'.') {
             self.i += 1;
             if digits(self) == 0 {
@@ -261,14 +307,24 @@ impl Parser<'_> {
             if let Some(b'+' | b'-') = self.s.get(self.i) {
                 self.i += 1;
             }
-            if digits(self) == 0 {
+            exp_len = digits(self);
+            if exp_len == 0 {
                 return Err(self.err("expected a digit"));
             }
         }
         // The slice is ASCII digits and signs, so this cannot fail on UTF-8.
         let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad number"))?;
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Json::Num(n)),
+        if let Some(n) = crate::num::parse_short(text) {
+            return Ok(Json::Num(n));
+        }
+        // Below 10^299 whatever the digits, so surely finite: parsed later, all
+        // at once with the others (a placeholder NaN holds its place till then).
+        if int_len <= 200 && exp_len <= 2 {
+            self.deferred.push((start, self.i));
+            return Ok(Json::Num(f64::NAN));
+        }
+        match crate::num::parse(text) {
+            n if n.is_finite() => Ok(Json::Num(n)),
             _ => Err(self.err("number out of range")),
         }
     }

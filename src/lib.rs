@@ -14,6 +14,8 @@ pub mod error;
 pub mod json;
 /// The crate's one stable sort (small code, shared by every caller).
 pub mod sort;
+/// Number text: shortest, one decimal, parsing (from JS in the wasm build).
+pub mod num;
 /// Calendar dates (`YYYY-MM-DD`) as day numbers.
 pub mod date;
 /// The forms as data: items, keying, context questions, texts per locale.

@@ -321,10 +321,10 @@ fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
 fn parse_answer(v: &Json, at: &str) -> Result<u8> {
     let n = json::as_num(v, at)?;
     if n.fract() != 0.0 {
-        return Err(Error::invalid(at, format!("{n} is not a whole number")));
+        return Err(Error::invalid(at, format!("{} is not a whole number", crate::num::shortest(n))));
     }
     if !(0.0..=f64::from(t::ANSWER_MAX)).contains(&n) {
-        return Err(Error::invalid(at, format!("{n} is outside 0..{}", t::ANSWER_MAX)));
+        return Err(Error::invalid(at, format!("{} is outside 0..{}", crate::num::shortest(n), t::ANSWER_MAX)));
     }
     // In range and whole, so the cast is exact.
     Ok(n as u8)

@@ -350,7 +350,7 @@ fn parse_reading(v: &Json, at: &str, today: Date) -> Result<Reading> {
     let strain = as_num(member(v, at, "strain")?, &field)?;
     // Written as a negated range check so that NaN is refused too.
     if !(0.0..=100.0).contains(&strain) {
-        return Err(Error::invalid(field, format!("{strain} is outside 0..100")));
+        return Err(Error::invalid(field, format!("{} is outside 0..100", crate::num::shortest(strain))));
     }
     Ok(Reading { date, strain })
 }

@@ -73,13 +73,13 @@ pub fn import_json(text: &str) -> Result<History> {
         None => return Err(Error::invalid("version", "is missing")),
     };
     if version.fract() != 0.0 || version < 1.0 {
-        return Err(Error::invalid("version", format!("{version} is not a version number")));
+        return Err(Error::invalid("version", format!("{} is not a version number", crate::num::shortest(version))));
     }
     if version > f64::from(EXPORT_VERSION) {
         return Err(Error::new(
             ErrorKind::NewerVersion,
             "version",
-            format!("this file comes from a newer version of burnout-check ({version}); update the tool to import it"),
+            format!("this file comes from a newer version of burnout-check ({}); update the tool to import it", crate::num::shortest(version)),
         ));
     }
     if let Some(at) = optional(&v, "exported_at") {
@@ -187,7 +187,7 @@ pub fn export_csv(h: &History) -> String {
 
 fn entry_row(e: &Entry) -> [String; 19] {
     let o = &e.outcome;
-    let score = |v: Option<f64>| v.map(|n| format!("{n:.1}")).unwrap_or_default();
+    let score = |v: Option<f64>| v.map(crate::num::fixed1).unwrap_or_default();
     let joined = |ids: Vec<&str>| ids.join(";");
     [
         "entry".into(),

@@ -7,6 +7,7 @@ use crate::error::{index_path, path, Error, Result};
 use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, Json};
 use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType, Secondary};
 use crate::scoring::{Context, Indices, Outcome};
+use crate::num;
 use std::collections::BTreeMap;
 
 /// A note longer than this is refused: enough for a few sentences, small enough for storage.
@@ -204,11 +205,11 @@ fn parse_record_id(v: &Json, at: &str, prefix: char) -> Result<String> {
 fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
     let n = as_num(v, at)?;
     if n.fract() != 0.0 {
-        return Err(Error::invalid(at, format!("{n} is not a whole number of milliseconds")));
+        return Err(Error::invalid(at, format!("{} is not a whole number of milliseconds", num::shortest(n))));
     }
     // Negated so NaN is refused too.
     if !(-MAX_AT_MS..=MAX_AT_MS).contains(&n) {
-        return Err(Error::invalid(at, format!("{n} is outside the range of dates")));
+        return Err(Error::invalid(at, format!("{} is outside the range of dates", num::shortest(n))));
     }
     // Whole and within +-8.64e15, so the cast is exact.
     Ok(n as i64)
@@ -223,7 +224,7 @@ fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
     let field = path(at, key);
     let n = as_num(member(obj, at, key)?, &field)?;
     if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
-        return Err(Error::invalid(field, format!("{n} is not a version number")));
+        return Err(Error::invalid(field, format!("{} is not a version number", num::shortest(n))));
     }
     Ok(n as u32)
 }
@@ -238,11 +239,11 @@ fn parse_stored_answers(v: &Json, at: &str) -> Result<BTreeMap<String, u8>> {
         }
         let n = as_num(value, &field)?;
         if n.fract() != 0.0 {
-            return Err(Error::invalid(field, format!("{n} is not a whole number")));
+            return Err(Error::invalid(field, format!("{} is not a whole number", num::shortest(n))));
         }
         let max = crate::thresholds::ANSWER_MAX;
         if !(0.0..=f64::from(max)).contains(&n) {
-            return Err(Error::invalid(field, format!("{n} is outside 0..{max}")));
+            return Err(Error::invalid(field, format!("{} is outside 0..{max}", num::shortest(n))));
         }
         answers.insert(id.clone(), n as u8);
     }
@@ -269,7 +270,7 @@ fn parse_score(v: Option<&Json>, at: &str) -> Result<Option<f64>> {
     let Some(v) = v else { return Ok(None) };
     let n = as_num(v, at)?;
     if !(0.0..=100.0).contains(&n) {
-        return Err(Error::invalid(at, format!("{n} is outside 0..100")));
+        return Err(Error::invalid(at, format!("{} is outside 0..100", num::shortest(n))));
     }
     Ok(Some(n))
 }

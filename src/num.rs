@@ -1,0 +1,234 @@
+//! Number text, in one place. Rust's float formatting and parsing are some of
+//! the largest code in the module (about 16 KB for `{}` and `{:.1}`, 6 KB for
+//! `parse::<f64>`), while the browser already has both. So in the wasm build
+//! the shortest text and the parsing of long decimals come from JavaScript,
+//! and natively from Rust; either way the text is exactly what Rust's `{}`
+//! prints, which the tests below pin. `{:.1}` is done here with integers, since
+//! JS's `toFixed` rounds ties up where Rust rounds them to even (6.25 -> "6.2").
+
+/// `n` as Rust's `{}` prints an f64: the shortest text that reads back as `n`,
+/// never in exponent form (1e21 is "1000000000000000000000"), "-0" for -0.
+pub fn shortest(n: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if n == 0.0 || !n.is_finite() {
+            // JS writes -0 as "0" and infinity as "Infinity".
+            return special(n);
+        }
+        let js: String = js_sys::Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
+        expand_exponent(&js)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{n}")
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn special(n: f64) -> String {
+    let text = match n {
+        _ if n.is_nan() => "NaN",
+        f64::INFINITY => "inf",
+        f64::NEG_INFINITY => "-inf",
+        _ if n.is_sign_negative() => "-0",
+        _ => "0",
+    };
+    text.to_string()
+}
+
+/// Exponent form (`1.5e-7`, JS's `1e+21`) written out in plain digits, as Rust
+/// prints floats; any other text comes back unchanged.
+pub fn expand_exponent(s: &str) -> String {
+    let Some((mantissa, exp)) = s.split_once(['e', 'E']) else { return s.to_string() };
+    let Ok(exp) = exp.trim_start_matches('+').parse::<i32>() else { return s.to_string() };
+    let (sign, mantissa) = match mantissa.strip_prefix('-') {
+        Some(m) => ("-", m),
+        None => ("", mantissa),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    // Where the decimal point falls within `digits`.
+    let point = int.len() as i64 + i64::from(exp);
+    let len = digits.len() as i64;
+    let zeros = |n: i64| "0".repeat(n.clamp(0, 400) as usize);
+    match digits.get(..point.clamp(0, len) as usize) {
+        _ if point <= 0 => format!("{sign}0.{}{digits}", zeros(-point)),
+        _ if point >= len => format!("{sign}{digits}{}", zeros(point - len)),
+        Some(whole) => format!("{sign}{whole}.{}", digits.get(point as usize..).unwrap_or("")),
+        None => s.to_string(),
+    }
+}
+
+/// `n` as Rust's `{:.1}` prints it: exactly rounded to one decimal, ties to
+/// even, the sign kept ("-0.0"). Exact for |n| < 2^122; beyond that (never a
+/// score) the shortest text with ".0".
+pub fn fixed1(n: f64) -> String {
+    if !n.is_finite() {
+        return shortest(n);
+    }
+    let sign = if n.is_sign_negative() { "-" } else { "" };
+    let bits = n.abs().to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    // |n| = m * 2^e exactly.
+    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
+    let tenths: u128 = if e >= 0 {
+        if e > 70 {
+            return format!("{}.0", shortest(n));
+        }
+        (u128::from(m) << e) * 10
+    } else if e < -120 {
+        // Below 2^-67: rounds to zero.
+        0
+    } else {
+        let s = (-e) as u32;
+        let x = u128::from(m) * 10;
+        let (q, r, half) = (x >> s, x & ((1u128 << s) - 1), 1u128 << (s - 1));
+        if r > half || (r == half && q & 1 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    };
+    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}
+
+/// A number in JSON's grammar (already checked) as the nearest f64; infinite
+/// when out of range. Short decimals are exact here (a whole number of at most
+/// 15 digits divided by a power of ten is one correctly rounded division);
+/// the rest go to the browser's `parseFloat` in the wasm build.
+pub fn parse(text: &str) -> f64 {
+    if let Some(n) = parse_short(text) {
+        return n;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::parse_float(text)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.parse::<f64>().unwrap_or(f64::NAN)
+    }
+}
+
+/// Many numbers of JSON's grammar at once (each sure to be finite): one trip to
+/// the browser for a whole record instead of one per number.
+pub fn parse_many(texts: &[&str]) -> Vec<f64> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // `new Float64Array(strings)` converts each as `Number(s)` does: correctly rounded, as Rust.
+        let strings = js_sys::JsString::from(texts.join(",")).split(",");
+        let out = js_sys::Float64Array::new(&strings).to_vec();
+        if out.len() == texts.len() {
+            return out;
+        }
+    }
+    texts.iter().map(|t| parse(t)).collect()
+}
+
+/// The shortest text (as [`shortest`]) of many finite, non-zero numbers at
+/// once, joined by commas: one trip to the browser for a whole JSON text.
+pub fn shortest_many(numbers: &[f64]) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // `join` writes each as `String(n)` does, JS's shortest text.
+        let joined: String = js_sys::Array::from(&js_sys::Float64Array::from(numbers)).join(",").into();
+        if joined.contains('e') {
+            return joined.split(',').map(expand_exponent).collect::<Vec<_>>().join(",");
+        }
+        joined
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        numbers.iter().map(|n| shortest(*n)).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// `-?digits(.digits)?` with at most 15 digits in all, else None.
+pub fn parse_short(text: &str) -> Option<f64> {
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, text),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    if int.is_empty() || int.len() + frac.len() > 15 {
+        return None;
+    }
+    let mut whole: u64 = 0;
+    for b in int.bytes().chain(frac.bytes()) {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        whole = whole * 10 + u64::from(b - b'0');
+    }
+    // Below 10^15 < 2^53: exact, and so is the power of ten.
+    let n = whole as f64 / POW10.get(frac.len()).copied()?;
+    Some(if negative { -n } else { n })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn shortest_text_is_rusts_even_for_large_and_tiny_numbers() {
+        for (n, text) in [(1e21, "1000000000000000000000"), (1e-7, "0.0000001"), (-0.0, "-0"), (62.5, "62.5"), (-1.5e-300, "")] {
+            if !text.is_empty() {
+                assert_eq!(shortest(n), text);
+            }
+            assert_eq!(expand_exponent(&format!("{n:e}")), format!("{n}"));
+        }
+        // The form JavaScript writes.
+        assert_eq!(expand_exponent("1e+21"), "1000000000000000000000");
+        assert_eq!(expand_exponent("-1.25e+22"), "-12500000000000000000000");
+        assert_eq!(expand_exponent("1.5e-7"), "0.00000015");
+        assert_eq!(expand_exponent("58.333333333333336"), "58.333333333333336");
+    }
+
+    #[test]
+    fn one_decimal_rounds_ties_to_even_like_rust() {
+        for n in [6.25, 0.25, 0.75, 0.35, 0.05, 62.5, 100.0, 0.0, -0.0, -0.04, 58.333333333333336, 1e21, 5e-324] {
+            assert_eq!(fixed1(n), format!("{n:.1}"), "{n}");
+        }
+    }
+
+    #[test]
+    fn short_decimals_parse_exactly() {
+        for t in ["0", "-0", "3", "62.5", "58.333333333333", "0.1", "123456789012345", "9.007199254740991"] {
+            assert_eq!(parse(t).to_bits(), t.parse::<f64>().unwrap().to_bits(), "{t}");
+        }
+        for t in ["1e5", "1.5E-3", "58.333333333333336", "1234567890123456", "1e400"] {
+            assert_eq!(parse_short(t), None, "{t}");
+            assert_eq!(parse(t).to_bits(), t.parse::<f64>().unwrap().to_bits(), "{t}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn exponent_form_expands_to_rusts_text(bits in any::<u64>()) {
+            let n = f64::from_bits(bits);
+            prop_assume!(n.is_finite());
+            prop_assert_eq!(expand_exponent(&format!("{n:e}")), format!("{n}"));
+        }
+
+        #[test]
+        fn one_decimal_is_rusts(n in prop_oneof![0.0..100.0f64, -1e30..1e30f64, any::<u64>().prop_map(f64::from_bits)]) {
+            prop_assume!(n.is_finite() && n.abs() < 2f64.powi(122));
+            prop_assert_eq!(fixed1(n), format!("{n:.1}"));
+        }
+
+        #[test]
+        fn scores_one_decimal(sum in 0u32..400, answered in 1u32..40) {
+            let n = f64::from(sum) * 25.0 / f64::from(answered);
+            prop_assert_eq!(fixed1(n), format!("{n:.1}"));
+        }
+
+        #[test]
+        fn decimals_parse_like_rust(int in 0u64..1_000_000_000, frac in 0u64..1_000_000_000, neg in any::<bool>()) {
+            let t = format!("{}{int}.{frac}", if neg { "-" } else { "" });
+            prop_assert_eq!(parse(&t).to_bits(), t.parse::<f64>().unwrap().to_bits());
+        }
+    }
+}
