@@ -167,7 +167,7 @@ pub fn parse_short(text: &str) -> Option<f64> {
     Some(if negative { -n } else { n })
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
@@ -230,5 +230,53 @@ mod tests {
             let t = format!("{}{int}.{frac}", if neg { "-" } else { "" });
             prop_assert_eq!(parse(&t).to_bits(), t.parse::<f64>().unwrap().to_bits());
         }
+    }
+}
+
+/// The same texts through JavaScript: `cargo test --target wasm32-unknown-unknown --lib`.
+#[cfg(all(test, target_arch = "wasm32"))]
+mod wasm {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    // Each as Rust's `{}` prints it natively.
+    const CASES: [(f64, &str); 9] = [
+        (62.5, "62.5"),
+        (58.333333333333336, "58.333333333333336"),
+        (0.1, "0.1"),
+        (1e21, "1000000000000000000000"),
+        (-1.25e22, "-12500000000000000000000"),
+        (1e-7, "0.0000001"),
+        (1.5e-300, ""),
+        (-0.0, "-0"),
+        (1.7976931348623157e308, ""),
+    ];
+
+    #[wasm_bindgen_test]
+    fn shortest_text_matches_rusts() {
+        for (n, text) in CASES {
+            if !text.is_empty() {
+                assert_eq!(shortest(n), text);
+            }
+            assert_eq!(parse(&shortest(n)).to_bits(), n.to_bits(), "{}", shortest(n));
+        }
+        let many: Vec<f64> = CASES.iter().map(|c| c.0).filter(|n| *n != 0.0).collect();
+        let singles: Vec<String> = many.iter().map(|n| shortest(*n)).collect();
+        assert_eq!(shortest_many(&many), singles.join(","));
+        assert_eq!(fixed1(6.25), "6.2");
+        assert_eq!(fixed1(58.333333333333336), "58.3");
+    }
+
+    #[wasm_bindgen_test]
+    fn long_decimals_parse_like_rust() {
+        let texts = ["58.333333333333336", "1.5E-3", "-2.5e+2", "1234567890123456789", "0.30000000000000004"];
+        let want = [58.333333333333336, 1.5e-3, -250.0, 1234567890123456789.0, 0.30000000000000004];
+        assert_eq!(parse_many(&texts), want.to_vec());
+        for (t, n) in texts.iter().zip(want) {
+            assert_eq!(parse(t), n);
+        }
+        assert!(parse("1e400").is_infinite());
+        let v = crate::json::parse(r#"{"a":[58.333333333333336,1e21,0.5,3]}"#, "x").unwrap();
+        assert_eq!(v.to_text(), r#"{"a":[58.333333333333336,1000000000000000000000,0.5,3]}"#);
     }
 }
