@@ -26,6 +26,7 @@ const ASSETS = [
   "src/charts.js",
   "src/core.js",
   "src/dates.js",
+  "src/early.js",
   "src/define.js",
   "src/download.js",
   "src/embed-crisis.js",

@@ -19,9 +19,19 @@ let instances = 0;
 
 /** The core's exports, once the wasm module is instantiated (shared by every element on the page). */
 export function loadCore(wasmUrl = DEFAULT_WASM_URL) {
-  loading ??= init({ module_or_path: wasmUrl }).then(() => ({ ...core, instance: ++instances }));
+  loading ??= init({ module_or_path: early(wasmUrl) }).then(() => ({ ...core, instance: ++instances }));
   loading.catch(() => (loading = null)); // a failed download may be retried later
   return loading;
+}
+
+/**
+ * The module the page started compiling early (src/early.js) when it is this URL's,
+ * else the URL; a failed early compile falls back to fetching it here.
+ */
+function early(wasmUrl) {
+  const started = globalThis[Symbol.for("burnout-check.compiled")];
+  if (started?.url !== new URL(wasmUrl, document.baseURI).href) return wasmUrl;
+  return started.promise.catch(() => fetch(wasmUrl));
 }
 
 /**

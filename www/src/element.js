@@ -12,12 +12,18 @@ import { download } from "./download.js";
 import { rememberLanguage, rememberedLanguage } from "./prefs.js";
 import { renderStart } from "./views/start.js";
 import { renderQuestions, focusFirstOpen, PER_SCREEN } from "./views/questions.js";
-import { renderResult } from "./views/result.js";
-import { renderHistory } from "./views/history.js";
 import { EVENTS, emit, completeDetail, errorDetail, classifyLoadFailure } from "./embed-events.js";
 import { parseCrisisResources, renderCrisisResources } from "./embed-crisis.js";
 
 const FORMS = ["full", "quick"];
+/**
+ * Views the first screen does not need (with the charts and the printable summary
+ * they bring), fetched when the page is idle or when first opened.
+ */
+const LAZY = {
+  result: lazy(() => import("./views/result.js")),
+  history: lazy(() => import("./views/history.js")),
+};
 /** `navigator.storage.persist()` is asked once per page, by whichever element saves first. */
 let askedPersistence = false;
 const DEFAULT_NAMESPACE = "burnout-check";
@@ -47,6 +53,8 @@ export class BurnoutCheck extends HTMLElement {
   _core = null;
   _store = null;
   _view = "loading";
+  /** A lazily loaded view on its way (see `_go`). */
+  _pendingView = null;
   /** The check in progress: `{ form, questionnaire, screen, answers, context, note, warned }`. */
   _check = null;
   /** The result on screen: `{ result, explanation, next_steps, form, date, context, saveError }`. */
@@ -144,7 +152,10 @@ export class BurnoutCheck extends HTMLElement {
     if (remembered && remembered !== this.getAttribute("lang")) this.setAttribute("lang", remembered);
     this._resumeOrStart();
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
-    whenIdle(() => warmFormats(this.locale));
+    whenIdle(() => {
+      warmFormats(this.locale);
+      for (const view of Object.values(LAZY)) view.load().catch(() => {}); // tried again when opened
+    });
   }
 
   #persistent() {
@@ -327,6 +338,18 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   _go(view, { focus = true } = {}) {
+    const later = LAZY[view];
+    if (later && !later.module) {
+      // Shown as soon as its code is here; a newer step wins if the person moves on first.
+      this._pendingView = view;
+      later.load().then(() => this._pendingView === view && this._go(view, { focus }), (e) => {
+        if (this._pendingView !== view) return;
+        this._notice = { text: this._t("action_failed", { message: e?.message ?? String(e) }), navs: this.#navs };
+        this._render();
+      });
+      return;
+    }
+    this._pendingView = null;
     // A restart notice stays for one more screen, so it is seen after the step that failed.
     if (this._notice && ++this.#navs > this._notice.navs + 1) this._notice = null;
     if (view !== "result") this._reminder = false;
@@ -417,9 +440,9 @@ export class BurnoutCheck extends HTMLElement {
           renderQuestions(this),
         ];
       case "result":
-        return renderResult(this);
+        return LAZY.result.module.renderResult(this);
       case "history":
-        return renderHistory(this);
+        return LAZY.history.module.renderHistory(this);
       default:
         return null;
     }
@@ -596,6 +619,17 @@ export class BurnoutCheck extends HTMLElement {
     this._store.refresh();
     if (this._view === "history") this._go("history", { focus: false });
   };
+}
+
+/** A module loaded once, on first use: `load()` resolves to it, `module` holds it once here. */
+function lazy(importer) {
+  const entry = { module: null, promise: null };
+  entry.load = () => {
+    entry.promise ??= importer().then((m) => (entry.module = m));
+    entry.promise.catch(() => (entry.promise = null)); // a failed fetch may be retried later
+    return entry.promise;
+  };
+  return entry;
 }
 
 /** Runs `fn` when the page has nothing better to do (soon, where idle callbacks are missing). */
