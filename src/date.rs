@@ -65,6 +65,12 @@ impl Date {
     }
 
     /// Saturates instead of overflowing on absurd day numbers.
+    /// The date at `obj[key]`; errors name `at.key`.
+    pub fn parse_member(obj: &crate::json::Json, at: &str, key: &str) -> Result<Date> {
+        let field = crate::error::path(at, key);
+        Date::parse(crate::json::as_str(crate::json::member(obj, at, key)?, &field)?, &field)
+    }
+
     pub fn add_days(self, n: i32) -> Date {
         Date(self.0.saturating_add(n))
     }

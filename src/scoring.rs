@@ -285,7 +285,7 @@ pub fn parse_input(input: &Json) -> Result<Input> {
     let answers = parse_answers(json::member(input, "", "answers")?, form)?;
     let context = match json::optional(input, "context") {
         None => Context::default(),
-        Some(v) => parse_context(v)?,
+        Some(v) => parse_context(v, "context")?,
     };
     Ok(Input { form, locale, answers, context })
 }
@@ -330,14 +330,17 @@ fn parse_answer(v: &Json, at: &str) -> Result<u8> {
     Ok(n as u8)
 }
 
-fn parse_context(v: &Json) -> Result<Context> {
-    only_keys(v, "context", &["duration", "scope", "secondary"])?;
-    let duration = json::optional(v, "duration").map(|d| parse_id(d, "context.duration")).transpose()?;
-    let scope = json::optional(v, "scope").map(|s| parse_id(s, "context.scope")).transpose()?;
+/// Validates the optional context answers at `at`; shared by `assess()` input and stored records.
+pub fn parse_context(v: &Json, at: &str) -> Result<Context> {
+    use crate::error::path;
+    only_keys(v, at, &["duration", "scope", "secondary"])?;
+    let duration = json::optional(v, "duration").map(|d| parse_id(d, &path(at, "duration"))).transpose()?;
+    let scope = json::optional(v, "scope").map(|s| parse_id(s, &path(at, "scope"))).transpose()?;
     let mut given = Vec::new();
     if let Some(list) = json::optional(v, "secondary") {
-        for (i, s) in json::as_arr(list, "context.secondary")?.iter().enumerate() {
-            given.push(parse_id::<Secondary>(s, &index_path("context.secondary", i))?);
+        let field = path(at, "secondary");
+        for (i, s) in json::as_arr(list, &field)?.iter().enumerate() {
+            given.push(parse_id::<Secondary>(s, &index_path(&field, i))?);
         }
     }
     // Duplicates collapse; the order is the model's, not the caller's.

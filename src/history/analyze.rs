@@ -6,7 +6,7 @@ use crate::date::Date;
 use crate::error::{index_path, path, Error, Result};
 use crate::history::{Event, EventKind, Reading};
 use crate::json::{as_arr, as_num, as_str, member, only_keys, optional, Json};
-use crate::model::{parse_id, ChangeWhat, Direction, RestState, RestType};
+use crate::model::{ChangeWhat, Direction, RestState, RestType};
 use crate::thresholds::{
     CHANGE_READINGS, CHRONIC_HIGH, RELIABLE_CHANGE, REST_BASELINE_DAYS, REST_FOLLOW_FROM, REST_FOLLOW_TO,
     REST_KEPT_SHARE, REST_RELIEF_MIN, REST_RETURN_DAYS, SLOW_RISE_TOTAL,
@@ -335,14 +335,9 @@ pub fn parse_input(input: &Json) -> Result<AnalyzeInput> {
     Ok(AnalyzeInput { readings, events, today })
 }
 
-fn parse_date(obj: &Json, at: &str, key: &str) -> Result<Date> {
-    let field = path(at, key);
-    Date::parse(as_str(member(obj, at, key)?, &field)?, &field)
-}
-
 fn parse_reading(v: &Json, at: &str, today: Date) -> Result<Reading> {
     only_keys(v, at, &["at", "strain"])?;
-    let date = parse_date(v, at, "at")?;
+    let date = Date::parse_member(v, at, "at")?;
     if date > today {
         return Err(Error::invalid(path(at, "at"), format!("{date} is after today ({today})")));
     }
@@ -356,32 +351,7 @@ fn parse_reading(v: &Json, at: &str, today: Date) -> Result<Reading> {
 }
 
 fn parse_event(v: &Json, at: &str) -> Result<Event> {
-    let kind_field = path(at, "kind");
-    let kind = as_str(member(v, at, "kind")?, &kind_field)?;
-    let (kind, id) = match kind {
-        "rest" => {
-            only_keys(v, at, &["kind", "start", "end", "type", "note"])?;
-            let start = parse_date(v, at, "start")?;
-            let end = parse_date(v, at, "end")?;
-            if end < start {
-                return Err(Error::invalid(path(at, "end"), format!("{end} is before start {start}")));
-            }
-            let rest_type: RestType = parse_id(member(v, at, "type")?, &path(at, "type"))?;
-            let id = format!("rest:{start}:{end}:{}", rest_type.id());
-            (EventKind::Rest { start, end, rest_type }, id)
-        }
-        "change" => {
-            only_keys(v, at, &["kind", "date", "what", "note"])?;
-            let date = parse_date(v, at, "date")?;
-            let what: ChangeWhat = parse_id(member(v, at, "what")?, &path(at, "what"))?;
-            let id = format!("change:{date}:{}", what.id());
-            (EventKind::Change { date, what }, id)
-        }
-        other => return Err(Error::invalid(kind_field, format!("{other:?} is not one of rest, change"))),
-    };
-    let note = match optional(v, "note") {
-        None => None,
-        Some(n) => Some(as_str(n, &path(at, "note"))?.to_string()),
-    };
-    Ok(Event { id, kind, note })
+    let kind = crate::history::record::parse_event_kind(v, at, &[])?;
+    let note = crate::history::record::parse_note(optional(v, "note"), &path(at, "note"))?;
+    Ok(Event { id: crate::history::record::event_id(&kind), kind, note })
 }

@@ -5,7 +5,7 @@ use super::{Entry, Event, EventKind};
 use crate::date::Date;
 use crate::error::{index_path, path, Error, Result};
 use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, Json};
-use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType, Secondary};
+use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType};
 use crate::scoring::{Context, Indices, Outcome};
 use crate::num;
 use std::collections::BTreeMap;
@@ -176,7 +176,7 @@ pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
     only_keys(v, at, ENTRY_KEYS)?;
     let id = parse_record_id(v, at, 'e')?;
     let at_ms = parse_at_ms(member(v, at, "at")?, &path(at, "at"))?;
-    let date = parse_date(v, at, "date")?;
+    let date = Date::parse_member(v, at, "date")?;
     let form: Form = parse_id(member(v, at, "form")?, &path(at, "form"))?;
     let locale: Locale = parse_id(member(v, at, "locale")?, &path(at, "locale"))?;
     let questionnaire_version = parse_version(v, at, "questionnaire_version")?;
@@ -184,7 +184,7 @@ pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
     let answers = parse_stored_answers(member(v, at, "answers")?, &path(at, "answers"))?;
     let context = match optional(v, "context") {
         None => Context::default(),
-        Some(c) => parse_context(c, &path(at, "context"))?,
+        Some(c) => crate::scoring::parse_context(c, &path(at, "context"))?,
     };
     let outcome = parse_result(member(v, at, "result")?, &path(at, "result"), form)?;
     let note = parse_note(optional(v, "note"), &path(at, "note"))?;
@@ -215,11 +215,6 @@ fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
     Ok(n as i64)
 }
 
-fn parse_date(obj: &Json, at: &str, key: &str) -> Result<Date> {
-    let field = path(at, key);
-    Date::parse(as_str(member(obj, at, key)?, &field)?, &field)
-}
-
 fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
     let field = path(at, key);
     let n = as_num(member(obj, at, key)?, &field)?;
@@ -248,16 +243,6 @@ fn parse_stored_answers(v: &Json, at: &str) -> Result<BTreeMap<String, u8>> {
         answers.insert(id.clone(), n as u8);
     }
     Ok(answers)
-}
-
-fn parse_context(v: &Json, at: &str) -> Result<Context> {
-    only_keys(v, at, &["duration", "scope", "secondary"])?;
-    let duration = optional(v, "duration").map(|d| parse_id(d, &path(at, "duration"))).transpose()?;
-    let scope = optional(v, "scope").map(|s| parse_id(s, &path(at, "scope"))).transpose()?;
-    let given: Vec<Secondary> = parse_id_list(optional(v, "secondary"), &path(at, "secondary"))?;
-    // Duplicates collapse; the order is the model's (as `Context` documents).
-    let secondary = Secondary::ALL.iter().copied().filter(|s| given.contains(s)).collect();
-    Ok(Context { duration, scope, secondary })
 }
 
 fn parse_id_list<T: crate::model::Id>(v: Option<&Json>, at: &str) -> Result<Vec<T>> {
@@ -328,7 +313,7 @@ pub fn outcome_from_json(v: &Json) -> Result<(Outcome, Context)> {
     let outcome = parse_result(result, "result", form)?;
     let context = match optional(v, "context") {
         None => Context::default(),
-        Some(c) => parse_context(c, "context")?,
+        Some(c) => crate::scoring::parse_context(c, "context")?,
     };
     Ok((outcome, context))
 }
@@ -366,15 +351,15 @@ pub fn event_from_json(v: &Json, at: &str) -> Result<Event> {
 }
 
 /// The kind-specific part of an event; `extra` lists further allowed keys.
-fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind> {
+pub fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind> {
     let kind_field = path(at, "kind");
     let kind = as_str(member(v, at, "kind")?, &kind_field)?;
     let allowed = |keys: &[&'static str]| -> Vec<&str> { keys.iter().chain(extra).copied().collect() };
     match kind {
         "rest" => {
             only_keys(v, at, &allowed(&["kind", "start", "end", "type", "note"]))?;
-            let start = parse_date(v, at, "start")?;
-            let end = parse_date(v, at, "end")?;
+            let start = Date::parse_member(v, at, "start")?;
+            let end = Date::parse_member(v, at, "end")?;
             if end < start {
                 return Err(Error::invalid(path(at, "end"), format!("{end} is before start {start}")));
             }
@@ -383,7 +368,7 @@ fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind> {
         }
         "change" => {
             only_keys(v, at, &allowed(&["kind", "date", "what", "note"]))?;
-            let date = parse_date(v, at, "date")?;
+            let date = Date::parse_member(v, at, "date")?;
             let what: ChangeWhat = parse_id(member(v, at, "what")?, &path(at, "what"))?;
             Ok(EventKind::Change { date, what })
         }
