@@ -12,6 +12,8 @@ pub mod thresholds;
 pub mod error;
 /// A small JSON value with a parser, a printer and path-aware accessors.
 pub mod json;
+/// Sorted-vector map and set in place of `BTreeMap`/`BTreeSet` (small code).
+pub mod vecmap;
 /// The crate's one stable sort (small code, shared by every caller).
 pub mod sort;
 /// Number text: shortest, one decimal, parsing (from JS in the wasm build).

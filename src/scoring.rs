@@ -6,10 +6,10 @@ use crate::json::{self, Json};
 use crate::model::{parse_id, Band, Construct, Duration, Flag, Form, Index, Locale, Profile, Scope, Secondary};
 use crate::questionnaire;
 use crate::thresholds as t;
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// Answers by item id, each 0..=4 (validated). Unanswered items are absent.
-pub type Answers = BTreeMap<&'static str, u8>;
+pub type Answers = VecMap<&'static str, u8>;
 
 /// The optional context answers.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,7 +47,7 @@ impl Indices {
 pub struct Outcome {
     pub form: Form,
     /// Every construct, null when not asked or too few answers; unrounded.
-    pub constructs: BTreeMap<Construct, Option<f64>>,
+    pub constructs: VecMap<Construct, Option<f64>>,
     pub indices: Indices,
     pub band: Option<Band>,
     pub profile: Profile,
@@ -63,7 +63,7 @@ pub struct Assessment {
     pub band: Option<Band>,
     pub flags: Vec<Flag>,
     pub indices: Indices,
-    pub constructs: BTreeMap<Construct, Option<f64>>,
+    pub constructs: VecMap<Construct, Option<f64>>,
     pub top_areas: Vec<Construct>,
     pub explanation: String,
     pub next_steps: Vec<String>,
@@ -80,7 +80,7 @@ impl Indices {
 }
 
 /// Every construct by id, a number or null, in `Construct::ALL` order.
-pub fn constructs_json(constructs: &BTreeMap<Construct, Option<f64>>) -> Json {
+pub fn constructs_json(constructs: &VecMap<Construct, Option<f64>>) -> Json {
     Json::Obj(constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())
 }
 
@@ -131,9 +131,8 @@ pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
 /// Every construct's score: the mean of its answered items times 25, null when
 /// the form does not ask about it or fewer than half (rounded up) of its items
 /// in the form are answered. Answers to items the form does not ask are ignored.
-pub fn construct_scores(form: Form, answers: &Answers) -> BTreeMap<Construct, Option<f64>> {
-    let mut out = BTreeMap::new();
-    // Inserted one by one: `collect` into a BTreeMap brings a sort of its own into the module.
+pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Option<f64>> {
+    let mut out = VecMap::new();
     for c in Construct::ALL.iter().copied() {
         let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
         for item in questionnaire::items(form).filter(|i| i.construct == c) {
@@ -163,7 +162,7 @@ pub fn construct_scores(form: Form, answers: &Answers) -> BTreeMap<Construct, Op
 /// For whole counts this is the same as "fewer than half rounded up", so both
 /// readings of MODEL.md agree; one asked and scored gives a value (the quick
 /// check's single `load` item).
-pub fn indices_of(form: Form, constructs: &BTreeMap<Construct, Option<f64>>) -> Indices {
+pub fn indices_of(form: Form, constructs: &VecMap<Construct, Option<f64>>) -> Indices {
     let index = |index: Index| {
         let asked: Vec<Construct> =
             Construct::ALL.iter().copied().filter(|&c| c.index() == index && questionnaire::asks(form, c)).collect();
@@ -238,7 +237,7 @@ pub fn profile_of(indices: &Indices) -> Profile {
 }
 
 /// The flags that hold, in `Flag::ALL` order.
-pub fn flags_of(constructs: &BTreeMap<Construct, Option<f64>>, indices: &Indices, context: &Context) -> Vec<Flag> {
+pub fn flags_of(constructs: &VecMap<Construct, Option<f64>>, indices: &Indices, context: &Context) -> Vec<Flag> {
     let c = |k: Construct| constructs.get(&k).copied().flatten();
     let (s, m) = (indices.strain, indices.mismatch);
     let holds = |flag: Flag| match flag {
@@ -263,7 +262,7 @@ pub fn flags_of(constructs: &BTreeMap<Construct, Option<f64>>, indices: &Indices
 }
 
 /// The areas at 50 or more, highest first, at most three; ties keep `AREAS` order.
-pub fn top_areas_of(constructs: &BTreeMap<Construct, Option<f64>>) -> Vec<Construct> {
+pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construct> {
     let mut areas: Vec<(Construct, f64)> = crate::model::AREAS
         .iter()
         .filter_map(|&a| constructs.get(&a).copied().flatten().map(|v| (a, v)))

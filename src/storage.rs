@@ -23,7 +23,7 @@ use crate::history::record::{entry_from_json, entry_id, entry_record, event_from
 use crate::history::{Entry, Event, History};
 use crate::json::{as_num, parse, Json};
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use crate::vecmap::{VecMap, VecSet};
 
 /// Bump when the key layout or the stored record shape changes. Storage
 /// written by a newer schema is shown read-only, never rewritten.
@@ -49,7 +49,7 @@ pub trait Backend {
 /// A backend in memory, with knobs that make it fail the way browsers do.
 #[derive(Debug, Clone, Default)]
 pub struct MemoryBackend {
-    pub map: BTreeMap<String, String>,
+    pub map: VecMap<String, String>,
     /// Total bytes of keys and values it holds before `set` fails with `Quota`.
     pub quota_bytes: Option<usize>,
     /// `keys()` fails (storage blocked).
@@ -344,7 +344,7 @@ pub struct Store<B: Backend> {
     history: History,
     unreadable: Vec<Unreadable>,
     /// Ids of records kept only in memory (a write failed, or there is no backend).
-    unsaved: BTreeSet<String>,
+    unsaved: VecSet<String>,
     draft: Option<String>,
     /// Schema 0's key while it exists: its raw text and what it holds.
     legacy: Option<(String, Legacy)>,
@@ -367,7 +367,7 @@ impl<B: Backend> Store<B> {
             meta_current: false,
             history: History::default(),
             unreadable: Vec::new(),
-            unsaved: BTreeSet::new(),
+            unsaved: VecSet::new(),
             draft: None,
             legacy: None,
         };
@@ -486,7 +486,7 @@ impl<B: Backend> Store<B> {
     /// Every key of this namespace with its value as stored, unreadable ones
     /// included; records kept only in memory appear as they would be stored.
     pub fn export_raw(&self) -> String {
-        let mut raw = BTreeMap::new();
+        let mut raw = VecMap::new();
         for e in &self.history.entries {
             raw.insert(self.entry_key(&e.id), entry_record(e).to_text());
         }
@@ -518,7 +518,7 @@ impl<B: Backend> Store<B> {
         let incoming = exchange::import_json(text)?;
         // The records new to us, each once, to store after the merge.
         // Entry and event ids never collide (`e…` / `v…`), so one set serves both.
-        let mut seen: HashSet<String> =
+        let mut seen: VecSet<String> =
             self.history.entries.iter().map(|e| e.id.clone()).chain(self.history.events.iter().map(|e| e.id.clone())).collect();
         let mut pending: Vec<(String, String, String)> = Vec::new();
         for e in &incoming.entries {
@@ -602,7 +602,7 @@ impl<B: Backend> Store<B> {
             }
             (raw, legacy)
         });
-        let stored: HashSet<&str> = history.entries.iter().map(|e| e.id.as_str()).chain(history.events.iter().map(|e| e.id.as_str())).collect();
+        let stored: VecSet<&str> = history.entries.iter().map(|e| e.id.as_str()).chain(history.events.iter().map(|e| e.id.as_str())).collect();
         self.unsaved.retain(|id| !stored.contains(id.as_str()));
         let unsaved = &self.unsaved;
         history.entries.extend(self.history.entries.drain(..).filter(|e| unsaved.contains(&e.id)));
@@ -761,7 +761,7 @@ impl<B: Backend> Store<B> {
 
 /// Puts `item` into `list` (replacing the one with its id); false when an
 /// identical, stored one is already there and nothing needs writing.
-fn keep<T: HasId + PartialEq>(list: &mut Vec<T>, item: T, unsaved: &BTreeSet<String>) -> bool {
+fn keep<T: HasId + PartialEq>(list: &mut Vec<T>, item: T, unsaved: &VecSet<String>) -> bool {
     match list.iter_mut().find(|x| x.id() == item.id()) {
         Some(x) if *x == item && !unsaved.contains(item.id()) => false,
         Some(x) => {

@@ -12,7 +12,7 @@ use burnout_check::json::{parse, Json};
 use burnout_check::model::{Band, ChangeWhat, Construct, Duration, Flag, Form, Locale, Profile, RestType, Scope, Secondary};
 use burnout_check::scoring::{Context, Indices, Outcome};
 use proptest::prelude::*;
-use std::collections::BTreeMap;
+use burnout_check::vecmap::VecMap;
 
 fn fixture(name: &str) -> String {
     let file = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -25,11 +25,11 @@ fn day(s: &str) -> Date {
 
 /// A quick check taken at `at_ms` with a note, scored as a strained, mismatched week.
 fn quick_check(at_ms: i64, note: Option<&str>) -> Entry {
-    let mut answers = BTreeMap::new();
+    let mut answers = VecMap::new();
     answers.insert("fatigue_1".to_string(), 3);
     answers.insert("cost_1".to_string(), 4);
     let context = Context { duration: Some(Duration::M3To6), scope: Some(Scope::Work), secondary: vec![] };
-    let mut constructs = BTreeMap::new();
+    let mut constructs = VecMap::new();
     constructs.insert(Construct::UnrelievedFatigue, Some(75.0));
     constructs.insert(Construct::IntrinsicCost, Some(100.0));
     constructs.insert(Construct::Control, None);
@@ -350,7 +350,7 @@ fn any_entry() -> impl Strategy<Value = Entry> {
     )
         .prop_map(|(constructs, (strain, wear, load, mismatch, compensation), band, profile, flags, top_areas)| Outcome {
             form: Form::Full,
-            constructs,
+            constructs: constructs.into_iter().collect(),
             indices: Indices { strain, wear, load, mismatch, compensation },
             band,
             profile,
@@ -380,6 +380,7 @@ fn any_entry() -> impl Strategy<Value = Entry> {
         note,
     )
         .prop_map(|(at_ms, day, form, locale, (qv, sv), answers, context, mut outcome, note)| {
+            let answers: VecMap<String, u8> = answers.into_iter().collect();
             outcome.form = form;
             Entry {
                 id: entry_id(at_ms, form, &answers, &context),

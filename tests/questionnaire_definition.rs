@@ -7,7 +7,8 @@ use burnout_check::model::{
 };
 use burnout_check::questionnaire::{items, questionnaire, Item, CONTEXT, ITEMS, SCALE};
 use burnout_check::scoring::{Context, Indices, Outcome};
-use std::collections::{BTreeMap, BTreeSet};
+use burnout_check::vecmap::VecMap;
+use std::collections::BTreeSet;
 
 fn full() -> Vec<&'static Item> {
     items(Form::Full).collect()
@@ -208,7 +209,7 @@ fn outcome(profile: Profile, flags: &[Flag], top_areas: &[Construct], form: Form
     let asked = |c: Construct| form == Form::Full || items(form).any(|i| i.construct == c);
     Outcome {
         form,
-        constructs: Construct::ALL.iter().map(|&c| (c, asked(c).then_some(50.0))).collect::<BTreeMap<_, _>>(),
+        constructs: Construct::ALL.iter().map(|&c| (c, asked(c).then_some(50.0))).collect::<VecMap<_, _>>(),
         indices: Indices {
             strain: Some(55.0),
             wear: (form == Form::Full).then_some(50.0),

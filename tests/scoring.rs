@@ -10,7 +10,7 @@ use burnout_check::questionnaire::{self, Item};
 use burnout_check::scoring::{
     band_of, flags_of, parse_input, profile_of, score, Answers, Context, Indices, Input, Outcome,
 };
-use std::collections::BTreeMap;
+use burnout_check::vecmap::VecMap;
 
 // ---- fixture builders ----
 
@@ -318,7 +318,7 @@ fn a_high_performer_still_coping_in_the_wrong_job_is_masking() {
 
 #[test]
 fn masking_needs_compensation_of_exactly_60_with_strain_40_or_mismatch_50() {
-    let no_constructs = BTreeMap::new();
+    let no_constructs = VecMap::new();
     let flags = |compensation, strain, mismatch| {
         let i = Indices { compensation: Some(compensation), strain: Some(strain), mismatch: Some(mismatch), ..Indices::default() };
         flags_of(&no_constructs, &i, &Context::default())

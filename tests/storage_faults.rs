@@ -9,13 +9,13 @@ use burnout_check::history::History;
 use burnout_check::json::{parse, Json};
 use burnout_check::storage::{Backend, MemoryBackend, Store, SCHEMA_VERSION};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use burnout_check::vecmap::VecMap;
 use std::rc::Rc;
 
 const NS: &str = "burnout-check";
 
 /// A snapshot file: key -> raw value.
-fn snapshot(name: &str) -> BTreeMap<String, String> {
+fn snapshot(name: &str) -> VecMap<String, String> {
     let path = format!("{}/tests/fixtures/storage/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
     match parse(&text, "").unwrap() {
@@ -39,7 +39,7 @@ impl Shared {
         let b = MemoryBackend { map: snapshot(name), ..MemoryBackend::default() };
         Shared(Rc::new(RefCell::new(b)))
     }
-    fn map(&self) -> BTreeMap<String, String> {
+    fn map(&self) -> VecMap<String, String> {
         self.0.borrow().map.clone()
     }
     fn writes(&self) -> Vec<String> {
@@ -68,7 +68,7 @@ impl Backend for Shared {
     }
 }
 
-fn entry_keys(map: &BTreeMap<String, String>) -> Vec<String> {
+fn entry_keys(map: &VecMap<String, String>) -> Vec<String> {
     map.keys().filter(|k| k.starts_with("burnout-check:entry:")).cloned().collect()
 }
 
@@ -77,7 +77,7 @@ fn dates(s: &Store<Shared>) -> Vec<String> {
 }
 
 /// Every key of `before` not in our namespace's patterns, unchanged in `after`.
-fn assert_foreign_unchanged(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>) {
+fn assert_foreign_unchanged(before: &VecMap<String, String>, after: &VecMap<String, String>) {
     for (k, v) in before {
         let ours = k == "burnout-check:meta"
             || k == "burnout-check:history"
@@ -255,7 +255,7 @@ fn corrupt_entries_are_listed_with_their_raw_text_and_every_operation_keeps_them
     let before = b.map();
     let mut s = b.open();
     assert_eq!(dates(&s), ["2026-03-02"]);
-    let unreadable: BTreeMap<_, _> = s.unreadable().iter().map(|u| (u.key.clone(), u.raw.clone())).collect();
+    let unreadable: VecMap<_, _> = s.unreadable().iter().map(|u| (u.key.clone(), u.raw.clone())).collect();
     assert_eq!(unreadable.len(), 2);
     for (k, raw) in &unreadable {
         assert_eq!(Some(raw), before.get(k), "{k} raw text kept exactly");

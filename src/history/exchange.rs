@@ -7,7 +7,7 @@ use super::{Entry, Event, EventKind, History};
 use crate::date::Date;
 use crate::error::{index_path, Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
-use std::collections::HashSet;
+use crate::vecmap::VecSet;
 
 /// What `format` says in every export: how we recognise our own files.
 pub const EXPORT_FORMAT: &str = "burnout-check/history";
@@ -110,7 +110,7 @@ pub fn import_json(text: &str) -> Result<History> {
 /// Adds the records of `other` whose ids `into` lacks; never duplicates, idempotent.
 pub fn merge(into: &mut History, other: History) -> MergeSummary {
     let mut summary = MergeSummary::default();
-    let mut entry_ids: HashSet<String> = into.entries.iter().map(|e| e.id.clone()).collect();
+    let mut entry_ids: VecSet<String> = into.entries.iter().map(|e| e.id.clone()).collect();
     for e in other.entries {
         if entry_ids.insert(e.id.clone()) {
             into.entries.push(e);
@@ -119,7 +119,7 @@ pub fn merge(into: &mut History, other: History) -> MergeSummary {
             summary.skipped += 1;
         }
     }
-    let mut event_ids: HashSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
+    let mut event_ids: VecSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
     for e in other.events {
         if event_ids.insert(e.id.clone()) {
             into.events.push(e);

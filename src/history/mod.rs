@@ -8,7 +8,7 @@ pub mod exchange;
 use crate::date::Date;
 use crate::model::{ChangeWhat, Form, Locale, RestType};
 use crate::scoring::{Context, Outcome};
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// One saved assessment: its answers and its results as they were.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,7 @@ pub struct Entry {
     /// The language it was taken in.
     pub locale: Locale,
     /// Item id -> 0..=4. Kept as strings so entries of older forms stay readable.
-    pub answers: BTreeMap<String, u8>,
+    pub answers: VecMap<String, u8>,
     pub context: Context,
     /// The numbers as scored then (texts are rendered anew in the reader's language).
     pub outcome: Outcome,

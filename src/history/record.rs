@@ -8,7 +8,7 @@ use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, J
 use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType};
 use crate::scoring::{Context, Indices, Outcome};
 use crate::num;
-use std::collections::BTreeMap;
+use crate::vecmap::VecMap;
 
 /// A note longer than this is refused: enough for a few sentences, small enough for storage.
 pub const MAX_NOTE_CHARS: usize = 2000;
@@ -43,7 +43,7 @@ fn fnv1a64(text: &str) -> u64 {
 }
 
 /// The id of an entry: its time, form, answers and context (not its note, which may be edited).
-pub fn entry_id(at_ms: i64, form: Form, answers: &BTreeMap<String, u8>, context: &Context) -> String {
+pub fn entry_id(at_ms: i64, form: Form, answers: &VecMap<String, u8>, context: &Context) -> String {
     // A JSON array is an unambiguous canonical text even for odd item ids.
     let canonical = Json::Arr(vec![
         Json::str("entry"),
@@ -76,8 +76,7 @@ pub fn is_valid_id(s: &str) -> bool {
 /// A new entry for a validated assessment input, scored now.
 pub fn new_entry(input: &crate::scoring::Input, at_ms: i64, date: Date, note: Option<String>) -> Entry {
     let outcome = crate::scoring::score(input.form, &input.answers, &input.context);
-    // Inserted one by one: `collect` into a BTreeMap brings a sort of its own into the module.
-    let mut answers = BTreeMap::new();
+    let mut answers = VecMap::new();
     for (k, v) in &input.answers {
         answers.insert(k.to_string(), *v);
     }
@@ -225,8 +224,8 @@ fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
 }
 
 /// Stored answers: any item id (older forms had others), each a whole number 0..=4.
-fn parse_stored_answers(v: &Json, at: &str) -> Result<BTreeMap<String, u8>> {
-    let mut answers = BTreeMap::new();
+fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
+    let mut answers = VecMap::new();
     for (id, value) in as_obj(v, at)? {
         let field = path(at, id);
         if id.is_empty() {
@@ -281,7 +280,7 @@ fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     };
 
     let at_constructs = path(at, "constructs");
-    let mut constructs = BTreeMap::new();
+    let mut constructs = VecMap::new();
     if let Some(cv) = optional(v, "constructs") {
         for (key, value) in as_obj(cv, &at_constructs)? {
             let field = path(&at_constructs, key);
@@ -425,7 +424,7 @@ mod tests {
 
     #[test]
     fn entry_ids_ignore_the_note_but_not_the_answers() {
-        let mut a = BTreeMap::new();
+        let mut a = VecMap::new();
         a.insert("x".to_string(), 2);
         let ctx = Context::default();
         let one = entry_id(1, Form::Quick, &a, &ctx);
