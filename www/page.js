@@ -1,14 +1,17 @@
 // The standalone page's own behaviour (an embedding page decides these for itself):
 // the check speaks the visitor's language when we ship it, and works offline.
 
-import { LOCALES } from "./src/i18n.js";
+import { LOCALES, loadLocale } from "./src/i18n.js";
 
 const check = document.querySelector("burnout-check");
 if (check && !check.hasAttribute("lang")) {
   // The intro is English (<html lang="en">); the check itself follows the browser.
   const wanted = (navigator.languages ?? [navigator.language]).map((l) => String(l).toLowerCase().split("-")[0]);
   const locale = wanted.find((l) => LOCALES.includes(l));
-  if (locale) check.setAttribute("lang", locale);
+  if (locale) {
+    loadLocale(locale).catch(() => {}); // fetched now, while the element itself loads
+    check.setAttribute("lang", locale);
+  }
 }
 
 if ("serviceWorker" in navigator) {

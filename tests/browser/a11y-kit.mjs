@@ -113,7 +113,7 @@ export async function go(page, name, section) {
  * (a brand, "Check") do not count.
  */
 export async function assertNoFallback(page, locale, label) {
-  const { TEXTS } = await import("../../www/src/i18n.js");
+  const { TEXTS } = await import("./texts.mjs");
   const own = new Set(Object.values(TEXTS[locale]).flat());
   const english = Object.values(TEXTS.en).flat().filter((v) => !own.has(v));
   // Templates become patterns: "{n} of {total} answered" matches "3 of 9 answered".

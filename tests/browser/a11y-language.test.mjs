@@ -76,6 +76,7 @@ test("a read-only history (saved by a newer version) or blocked storage: the lan
   await app(page).locator("section.start").waitFor();
   const before = await snapshot(page);
   await app(page).locator("select.language").selectOption("de");
+  await app(page).getByRole("heading", { name: "Wie waren die letzten zwei Wochen?" }).waitFor(); // its texts are fetched first
   assert.equal(await heading(page), "Wie waren die letzten zwei Wochen?");
   assert.deepEqual(await snapshot(page), before, "nothing written");
   assert.deepEqual(problems.consoleErrors, []);
@@ -87,6 +88,7 @@ test("a read-only history (saved by a newer version) or blocked storage: the lan
   });
   await gotoApp(blocked.page, server.url);
   await app(blocked.page).locator("select.language").selectOption("es");
+  await app(blocked.page).getByRole("heading", { name: "¿Cómo han sido las últimas dos semanas?" }).waitFor(); // its texts are fetched first
   assert.equal(await heading(blocked.page), "¿Cómo han sido las últimas dos semanas?");
   assert.deepEqual(blocked.problems.consoleErrors, []);
   await blocked.context.close();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { app, completeByClicking, gotoApp, launchBrowser, openPage, questionnaireOf, startServer, strainPicker } from "./harness.mjs";
-import { LOCALES, TEXTS } from "../../www/src/i18n.js";
+import { LOCALES, TEXTS } from "./texts.mjs";
 
 const WWW = fileURLToPath(new URL("../../www/", import.meta.url));
 
@@ -46,6 +46,7 @@ test("the language switch shows the check in German, questions included", async 
   await gotoApp(page, server.url);
   assert.equal(await app(page).locator("main h2").textContent(), "How have the past two weeks been?");
   await app(page).locator("select.language").selectOption("de");
+  await app(page).getByRole("heading", { name: "Wie waren die letzten zwei Wochen?" }).waitFor(); // its texts are fetched first
   assert.equal(await app(page).locator("main h2").textContent(), "Wie waren die letzten zwei Wochen?");
   assert.equal(await page.locator("burnout-check").getAttribute("lang"), "de");
   await app(page).locator('input[name="form"][value="quick"]').check();

@@ -5,7 +5,7 @@
 
 import { h } from "./h.js";
 import { styles } from "./styles.js";
-import { LANGUAGE_NAMES, LOCALES, pickLocale, translate } from "./i18n.js";
+import { LANGUAGE_NAMES, LOCALES, hasLocale, loadLocale, pickLocale, translate } from "./i18n.js";
 import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
 import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
@@ -94,7 +94,10 @@ export class BurnoutCheck extends HTMLElement {
       this._result = null;
       this._resumeOrStart();
     } else if (name === "lang") {
-      this._relocalize();
+      const locale = this.locale;
+      if (hasLocale(locale)) this._relocalize();
+      // Its texts first, so the screen changes in one step (a failed fetch: English).
+      else loadLocale(locale).catch(() => {}).then(() => this.locale === locale && this._relocalize());
     } else if (name === "form" && this._view === "start") {
       this._render();
     } else if (name === "crisis-resources") {
@@ -134,9 +137,12 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   async #boot() {
+    const core = new Promise((resolve) => resolve(loadCore(this.constructor.wasmUrl))); // a throw becomes a rejection
+    core.catch(() => {}); // awaited below; handled there
+    if (!hasLocale(this.locale)) await loadLocale(this.locale).catch(() => {}); // while the core loads; failed: English
     this._render();
     try {
-      this._core = guard(await loadCore(this.constructor.wasmUrl), this.#onFault);
+      this._core = guard(await core, this.#onFault);
     } catch (e) {
       // Shown inside the widget and reported as an event; nothing is thrown into the host page.
       this._view = "failed";
@@ -149,7 +155,10 @@ export class BurnoutCheck extends HTMLElement {
     }
     this._store = new this._core.HistoryStore(this.namespace);
     const remembered = rememberedLanguage(this.namespace); // the person's own pick wins over the page's
-    if (remembered && remembered !== this.getAttribute("lang")) this.setAttribute("lang", remembered);
+    const switching = remembered && remembered !== this.getAttribute("lang");
+    const wanted = switching ? remembered : this.locale; // or a lang set while the core loaded
+    if (!hasLocale(wanted)) await loadLocale(wanted).catch(() => {});
+    if (switching) this.setAttribute("lang", remembered);
     this._resumeOrStart();
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
     whenIdle(() => {
@@ -473,10 +482,13 @@ export class BurnoutCheck extends HTMLElement {
     );
   }
 
-  #switchLanguage(locale) {
+  async #switchLanguage(locale) {
+    const keepFocus = () => this.#root.querySelector("select.language")?.focus(); // keep the person where they were
+    keepFocus();
+    rememberLanguage(this._store, this.namespace, pickLocale(locale));
+    await loadLocale(locale).catch(() => {}); // its texts first (one small fetch, or the worker's cache)
     this.setAttribute("lang", locale); // re-renders synchronously
-    rememberLanguage(this._store, this.namespace, this.locale);
-    this.#root.querySelector("select.language")?.focus(); // keep the person where they were
+    keepFocus();
   }
 
   /**
