@@ -51,6 +51,22 @@ fn tr(t: &Text, l: Locale) -> &'static str {
 }
 
 /// "a", "a and b", "a, b and c" in the locale.
+/// `template` with each `{}` replaced by `value`, as `str::replace` would; a
+/// byte scan because a `&str` pattern brings the std substring searcher (about
+/// 4 KB of wasm) for these two calls.
+fn fill(template: &str, value: &str) -> String {
+    let mut out = String::with_capacity(template.len() + value.len());
+    let mut rest = template;
+    while let Some(i) = rest.as_bytes().windows(2).position(|w| w == b"{}") {
+        // `{` is ASCII, so i and i + 2 fall on character boundaries.
+        out.push_str(rest.get(..i).unwrap_or_default());
+        out.push_str(value);
+        rest = rest.get(i + 2..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
 fn join(names: &[&str], l: Locale) -> String {
     const AND: Text = [" and ", " und ", " y "];
     match names.split_last() {
@@ -300,7 +316,7 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
     let names_areas = matches!(outcome.profile, Profile::EarlyMismatch | Profile::Mismatch | Profile::Mixed);
     if names_areas && !outcome.top_areas.is_empty() {
         let names: Vec<&str> = outcome.top_areas.iter().map(|&a| area_name(a, l)).collect();
-        text.push(tr(&AREAS_STAND_OUT, l).replace("{}", &join(&names, l)));
+        text.push(fill(tr(&AREAS_STAND_OUT, l), &join(&names, l)));
     }
     let mut say = |t: &Text| text.push(tr(t, l).to_string());
     if life {
@@ -317,7 +333,7 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
     }
     if !context.secondary.is_empty() {
         let names: Vec<&str> = context.secondary.iter().map(|&s| tr(secondary_name(s), l)).collect();
-        text.push(tr(&SECONDARY, l).replace("{}", &join(&names, l)));
+        text.push(fill(tr(&SECONDARY, l), &join(&names, l)));
     }
     let quick = outcome.form == Form::Quick && outcome.indices.compensation.is_none();
     if quick {
@@ -427,4 +443,18 @@ pub fn rest_explanation(state: RestState, load_at_follow_up: Option<f64>, locale
         RestState::Insufficient => vec![&REST_INSUFFICIENT],
     };
     parts.iter().chain([&&REST_HEURISTIC]).map(|t| tr(t, locale)).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_every_placeholder_as_str_replace_does() {
+        for t in ["", "{}", "a {} b", "{}{}", "{{}}", "x {} y {} z", "{", "}", "ü{}é", "no placeholder"] {
+            for v in ["", "work, home", "{}", "ñ"] {
+                assert_eq!(fill(t, v), t.replace("{}", v), "{t:?} with {v:?}");
+            }
+        }
+    }
 }
