@@ -72,18 +72,21 @@ pub fn fixed1(n: f64) -> String {
     let fraction = bits & ((1u64 << 52) - 1);
     // |n| = m * 2^e exactly.
     let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
-    let tenths: u128 = if e >= 0 {
+    if e >= 0 {
         if e > 70 {
             return format!("{}.0", shortest(n));
         }
-        (u128::from(m) << e) * 10
-    } else if e < -120 {
-        // Below 2^-67: rounds to zero.
+        // A whole number, m * 2^e exactly.
+        return format!("{sign}{}.0", whole(m, e as u32));
+    }
+    // m * 10 < 2^57, so u64 holds it; shifted by 64 or more it rounds to zero.
+    // (u128 here cost the module its 128-bit division and printing.)
+    let s = (-e) as u32;
+    let x = m * 10;
+    let tenths = if s >= 64 {
         0
     } else {
-        let s = (-e) as u32;
-        let x = u128::from(m) * 10;
-        let (q, r, half) = (x >> s, x & ((1u128 << s) - 1), 1u128 << (s - 1));
+        let (q, r, half) = (x >> s, x & ((1u64 << s) - 1), 1u64 << (s - 1));
         if r > half || (r == half && q & 1 == 1) {
             q + 1
         } else {
@@ -91,6 +94,36 @@ pub fn fixed1(n: f64) -> String {
         }
     };
     format!("{sign}{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The digits of m * 2^e (m < 2^53, e <= 70), doubled in base-10^9 limbs.
+fn whole(m: u64, e: u32) -> String {
+    const BASE: u64 = 1_000_000_000;
+    // Least significant limb first.
+    let mut limbs = vec![m % BASE, m / BASE % BASE, m / BASE / BASE];
+    for _ in 0..e {
+        let mut carry = 0;
+        for l in limbs.iter_mut() {
+            let x = *l * 2 + carry;
+            *l = x % BASE;
+            carry = x / BASE;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let mut out = String::new();
+    for (i, l) in limbs.iter().rev().enumerate() {
+        let digits = l.to_string();
+        if i > 0 {
+            out.push_str("000000000".get(digits.len()..).unwrap_or_default());
+        }
+        out.push_str(&digits);
+    }
+    out
 }
 
 /// A number in JSON's grammar (already checked) as the nearest f64; infinite
@@ -189,7 +222,7 @@ mod tests {
 
     #[test]
     fn one_decimal_rounds_ties_to_even_like_rust() {
-        for n in [6.25, 0.25, 0.75, 0.35, 0.05, 62.5, 100.0, 0.0, -0.0, -0.04, 58.333333333333336, 1e21, 5e-324] {
+        for n in [6.25, 0.25, 0.75, 0.35, 0.05, 62.5, 100.0, 0.0, -0.0, -0.04, 58.333333333333336, 1e21, 5e-324, 2e-18, 0.95, 9.05, 4503599627370495.5, 2f64.powi(53), 2f64.powi(100), -1.5 * 2f64.powi(70), 123456789.0 * 2f64.powi(60)] {
             assert_eq!(fixed1(n), format!("{n:.1}"), "{n}");
         }
     }
