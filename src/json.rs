@@ -411,6 +411,17 @@ pub fn as_obj<'a>(v: &'a Json, at: &str) -> Result<&'a [(String, Json)]> {
     }
 }
 
+/// `f` of each element of `items` with its path `at[i]`, stopping at the first
+/// error. A plain loop: collecting into `Result<Vec<_>>` compiled two iterator
+/// adapters per call site.
+pub fn each<T>(items: &[Json], at: &str, f: &mut dyn FnMut(&Json, &str) -> Result<T>) -> Result<Vec<T>> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        out.push(f(v, &crate::error::index_path(at, i))?);
+    }
+    Ok(out)
+}
+
 pub fn as_arr<'a>(v: &'a Json, at: &str) -> Result<&'a [Json]> {
     match v {
         Json::Arr(a) => Ok(a),

@@ -3,7 +3,7 @@
 //! stateless `analyze()` export validates its input with [`parse_input`].
 
 use crate::date::Date;
-use crate::error::{index_path, path, Error, Result};
+use crate::error::{path, Error, Result};
 use crate::history::{Event, EventKind, Reading};
 use crate::json::{as_arr, as_num, as_str, member, only_keys, optional, Json};
 use crate::model::{ChangeWhat, Direction, RestState, RestType};
@@ -322,16 +322,8 @@ pub fn parse_input(input: &Json) -> Result<AnalyzeInput> {
             Some(v) => as_arr(v, key),
         }
     };
-    let readings = list("readings")?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| parse_reading(v, &index_path("readings", i), today))
-        .collect::<Result<Vec<_>>>()?;
-    let events = list("events")?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| parse_event(v, &index_path("events", i)))
-        .collect::<Result<Vec<_>>>()?;
+    let readings = crate::json::each(list("readings")?, "readings", &mut |v, at| parse_reading(v, at, today))?;
+    let events = crate::json::each(list("events")?, "events", &mut |v, at| parse_event(v, at))?;
     Ok(AnalyzeInput { readings, events, today })
 }
 

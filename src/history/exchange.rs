@@ -5,7 +5,7 @@
 use super::record::{entry_from_json, entry_record, event_from_json, event_to_json};
 use super::{Entry, Event, EventKind, History};
 use crate::date::Date;
-use crate::error::{index_path, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
 use crate::vecmap::VecSet;
 
@@ -91,16 +91,8 @@ pub fn import_json(text: &str) -> Result<History> {
             Some(a) => as_arr(a, key),
         }
     };
-    let entries = list("entries")?
-        .iter()
-        .enumerate()
-        .map(|(i, e)| entry_from_json(e, &index_path("entries", i)))
-        .collect::<Result<Vec<_>>>()?;
-    let events = list("events")?
-        .iter()
-        .enumerate()
-        .map(|(i, e)| event_from_json(e, &index_path("events", i)))
-        .collect::<Result<Vec<_>>>()?;
+    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| entry_from_json(e, at))?;
+    let events = crate::json::each(list("events")?, "events", &mut |e, at| event_from_json(e, at))?;
     // Repeats inside the file collapse exactly as a merge would.
     let mut h = History::default();
     merge(&mut h, History { entries, events });

@@ -3,7 +3,7 @@
 
 use super::{Entry, Event, EventKind};
 use crate::date::Date;
-use crate::error::{index_path, path, Error, Result};
+use crate::error::{path, Error, Result};
 use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, Json};
 use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType};
 use crate::scoring::{Context, Indices, Outcome};
@@ -246,7 +246,7 @@ fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
 
 fn parse_id_list<T: crate::model::Id>(v: Option<&Json>, at: &str) -> Result<Vec<T>> {
     let Some(v) = v else { return Ok(Vec::new()) };
-    as_arr(v, at)?.iter().enumerate().map(|(i, s)| parse_id(s, &index_path(at, i))).collect()
+    crate::json::each(as_arr(v, at)?, at, &mut |s, at| parse_id(s, at))
 }
 
 /// A score: 0..100 or null.
