@@ -72,7 +72,7 @@ fn join(names: &[&str], l: Locale) -> String {
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{}{}{}", rest.join(", "), tr(&AND, l), last),
+        Some((last, rest)) => format!("{}{}{}", crate::json::join(rest, ", "), tr(&AND, l), last),
     }
 }
 
@@ -371,7 +371,7 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
         .chain(extra)
         .map(|t| tr(t, l).to_string())
         .collect();
-    (text.join(" "), steps)
+    (crate::json::join(&text, " "), steps)
 }
 
 // ---- rest response ----
@@ -442,7 +442,7 @@ pub fn rest_explanation(state: RestState, load_at_follow_up: Option<f64>, locale
         RestState::Pending => vec![&REST_PENDING],
         RestState::Insufficient => vec![&REST_INSUFFICIENT],
     };
-    parts.iter().chain([&&REST_HEURISTIC]).map(|t| tr(t, locale)).collect::<Vec<_>>().join(" ")
+    crate::json::join(&parts.iter().chain([&&REST_HEURISTIC]).map(|t| tr(t, locale)).collect::<Vec<_>>(), " ")
 }
 
 #[cfg(test)]

@@ -31,7 +31,7 @@ macro_rules! ids {
             }
             /// The ids, comma-separated, for error messages.
             pub fn id_list() -> String {
-                Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>().join(", ")
+                crate::json::join(&Self::ALL.iter().map(|v| v.id()).collect::<Vec<_>>(), ", ")
             }
         }
         impl Id for $name {

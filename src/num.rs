@@ -150,7 +150,7 @@ pub fn parse_many(texts: &[&str]) -> Vec<f64> {
     #[cfg(target_arch = "wasm32")]
     {
         // `new Float64Array(strings)` converts each as `Number(s)` does: correctly rounded, as Rust.
-        let strings = js_sys::JsString::from(texts.join(",")).split(",");
+        let strings = js_sys::JsString::from(crate::json::join(texts, ",")).split(",");
         let out = js_sys::Float64Array::new(&strings).to_vec();
         if out.len() == texts.len() {
             return out;
@@ -167,13 +167,13 @@ pub fn shortest_many(numbers: &[f64]) -> String {
         // `join` writes each as `String(n)` does, JS's shortest text.
         let joined: String = js_sys::Array::from(&js_sys::Float64Array::from(numbers)).join(",").into();
         if joined.contains('e') {
-            return joined.split(',').map(expand_exponent).collect::<Vec<_>>().join(",");
+            return crate::json::join(&joined.split(',').map(expand_exponent).collect::<Vec<_>>(), ",");
         }
         joined
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        numbers.iter().map(|n| shortest(*n)).collect::<Vec<_>>().join(",")
+        crate::json::join(&numbers.iter().map(|n| shortest(*n)).collect::<Vec<_>>(), ",")
     }
 }
 

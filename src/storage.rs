@@ -597,7 +597,7 @@ impl<B: Backend> Store<B> {
                 }
             }
             if !legacy.problems.is_empty() {
-                let error = format!("part of the older history could not be read ({})", legacy.problems.join("; "));
+                let error = format!("part of the older history could not be read ({})", crate::json::join(&legacy.problems, "; "));
                 unreadable.push(Unreadable { key: self.key(LEGACY_KEY), raw: raw.clone(), error });
             }
             (raw, legacy)

@@ -180,7 +180,7 @@ pub fn export_csv(h: &History) -> String {
 fn entry_row(e: &Entry) -> [String; 19] {
     let o = &e.outcome;
     let score = |v: Option<f64>| v.map(crate::num::fixed1).unwrap_or_default();
-    let joined = |ids: Vec<&str>| ids.join(";");
+    let joined = |ids: Vec<&str>| crate::json::join(&ids, ";");
     [
         "entry".into(),
         e.id.clone(),
