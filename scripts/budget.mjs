@@ -24,6 +24,11 @@ export async function firstLoad(url) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext();
+    // The element says when its first screen is up; what the page starts fetching after that
+    // (the views it loads when idle) is not the first load, however soon it arrives.
+    await context.addInitScript(() => {
+      document.addEventListener("burnout-check:ready", () => (globalThis.__readyAt ??= performance.now()), true);
+    });
     const page = await context.newPage();
     const responses = [];
     let recording = true;
@@ -32,8 +37,13 @@ export async function firstLoad(url) {
     await page.goto(url);
     await page.locator(READY).first().waitFor({ state: "visible", timeout: 30000 });
     recording = false;
+    const late = new Set(await page.evaluate(() => {
+      const readyAt = globalThis.__readyAt ?? Infinity;
+      return performance.getEntriesByType("resource").filter((e) => e.startTime > readyAt).map((e) => e.name);
+    }));
     const files = [];
     for (const r of responses) {
+      if (late.has(r.url())) continue;
       const body = await r.body().catch(() => Buffer.alloc(0));
       const u = new URL(r.url());
       files.push({ path: u.pathname + u.search, type: r.headers()["content-type"] ?? "", raw: body.length, gzip: gz(body) });
