@@ -3,15 +3,16 @@
 //! anyone else's keys.
 
 use burnout_check::date::Date;
-use burnout_check::error::{ErrorKind, Result};
+use burnout_check::error::ErrorKind;
 use burnout_check::history::exchange::{export_json, import_json};
 use burnout_check::history::record::{entry_record, new_entry, parse_event_input};
 use burnout_check::history::{Entry, Event, History};
 use burnout_check::json::{parse, Json};
 use burnout_check::scoring::parse_input;
-use burnout_check::storage::{Backend, MemoryBackend, Store, SCHEMA_VERSION};
-use std::cell::RefCell;
-use std::rc::Rc;
+use burnout_check::storage::{MemoryBackend, Store, SCHEMA_VERSION};
+
+mod shared_backend;
+use shared_backend::Shared;
 
 const NS: &str = "bc";
 
@@ -33,49 +34,15 @@ fn vacation(start: &str, end: &str) -> Event {
         .unwrap()
 }
 
+/// Storage holding exactly `pairs`, shared with every store the test opens.
+fn shared_with(pairs: &[(&str, &str)]) -> Shared {
+    Shared::new(NS, MemoryBackend::with(pairs))
+}
+
 fn open(b: MemoryBackend) -> Store<MemoryBackend> {
     Store::open(NS, Some(b), None)
 }
 
-/// Storage two tabs (or a test and a store) share.
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryBackend>>);
-
-impl Shared {
-    fn with(pairs: &[(&str, &str)]) -> Shared {
-        Shared(Rc::new(RefCell::new(MemoryBackend::with(pairs))))
-    }
-    fn get(&self, key: &str) -> Option<String> {
-        self.0.borrow().map.get(key).cloned()
-    }
-    fn set_raw(&self, key: &str, value: &str) {
-        self.0.borrow_mut().map.insert(key.to_string(), value.to_string());
-    }
-    fn writes(&self) -> Vec<String> {
-        self.0.borrow().writes.clone()
-    }
-    fn knobs(&self) -> std::cell::RefMut<'_, MemoryBackend> {
-        self.0.borrow_mut()
-    }
-    fn open(&self) -> Store<Shared> {
-        Store::open(NS, Some(self.clone()), None)
-    }
-}
-
-impl Backend for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<()> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<()> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>> {
-        self.0.borrow().keys()
-    }
-}
 
 fn stored_text(e: &Entry) -> String {
     entry_record(e).to_text()
@@ -85,7 +52,7 @@ fn stored_text(e: &Entry) -> String {
 
 #[test]
 fn opening_empty_storage_writes_nothing() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let s = b.open();
     assert!(s.history().entries.is_empty());
     let st = s.status();
@@ -96,7 +63,7 @@ fn opening_empty_storage_writes_nothing() {
 
 #[test]
 fn the_first_record_writes_the_meta_then_itself() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     let e = check_in(1_000, 3);
     s.save_entry(e.clone()).unwrap();
@@ -111,7 +78,7 @@ fn the_first_record_writes_the_meta_then_itself() {
 
 #[test]
 fn records_come_back_on_the_next_visit_in_order() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     for at in [5_000, 1_000, 3_000] {
         s.save_entry(check_in(at, 2)).unwrap();
@@ -127,7 +94,7 @@ fn records_come_back_on_the_next_visit_in_order() {
 #[test]
 fn storage_from_a_newer_schema_is_shown_but_never_written() {
     let e = check_in(1_000, 3);
-    let b = Shared::with(&[("bc:meta", r#"{"schema":2}"#), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+    let b = shared_with(&[("bc:meta", r#"{"schema":2}"#), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
     let mut s = b.open();
     assert_eq!(s.history().entries, vec![e.clone()]);
     let st = s.status();
@@ -152,7 +119,7 @@ fn storage_from_a_newer_schema_is_shown_but_never_written() {
 #[test]
 fn a_corrupt_meta_is_recovered_from_and_replaced_only_by_a_good_write() {
     let e = check_in(1_000, 3);
-    let b = Shared::with(&[("bc:meta", "{\"schema\":"), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+    let b = shared_with(&[("bc:meta", "{\"schema\":"), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
     let mut s = b.open();
     assert_eq!(s.history().entries, vec![e]);
     assert_eq!(s.status().reason, None);
@@ -172,7 +139,7 @@ fn a_corrupt_meta_is_recovered_from_and_replaced_only_by_a_good_write() {
 fn damaged_records_are_listed_with_their_exact_text_and_the_rest_load() {
     let good = check_in(1_000, 3);
     let truncated = &stored_text(&good)[..40];
-    let b = Shared::with(&[
+    let b = shared_with(&[
         (&format!("bc:entry:{}", good.id), &stored_text(&good)),
         ("bc:entry:e1", truncated),
         ("bc:entry:e2", "undefined"),
@@ -200,7 +167,7 @@ fn damaged_records_are_listed_with_their_exact_text_and_the_rest_load() {
 #[test]
 fn a_record_under_another_records_key_is_not_trusted() {
     let e = check_in(1_000, 3);
-    let b = Shared::with(&[("bc:entry:e0000", &stored_text(&e))]);
+    let b = shared_with(&[("bc:entry:e0000", &stored_text(&e))]);
     let s = b.open();
     assert!(s.history().entries.is_empty());
     assert!(s.unreadable()[0].error.contains("does not match its key"));
@@ -210,7 +177,7 @@ fn a_record_under_another_records_key_is_not_trusted() {
 
 #[test]
 fn a_write_that_reads_back_differently_is_undone() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     let mut e = check_in(1_000, 3);
     s.save_entry(e.clone()).unwrap();
@@ -234,11 +201,11 @@ fn a_write_that_reads_back_differently_is_undone() {
 
 #[test]
 fn a_full_storage_keeps_the_new_entry_in_memory_and_the_old_ones_intact() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     let first = check_in(1_000, 3);
     s.save_entry(first.clone()).unwrap();
-    let stored_before = b.0.borrow().map.clone();
+    let stored_before = b.map();
     let used: usize = stored_before.iter().map(|(k, v)| k.len() + v.len()).sum();
     b.knobs().quota_bytes = Some(used + 10);
 
@@ -246,7 +213,7 @@ fn a_full_storage_keeps_the_new_entry_in_memory_and_the_old_ones_intact() {
     let err = s.save_entry(second.clone()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Quota);
     assert!(err.to_string().starts_with("storage: this browser's storage for the page is full"), "{err}");
-    assert_eq!(b.0.borrow().map, stored_before);
+    assert_eq!(b.map(), stored_before);
     assert!(s.is_saved(&first.id) && !s.is_saved(&second.id));
     assert_eq!(s.history().entries.len(), 2);
     let exported = import_json(&s.export_json(0)).unwrap();
@@ -260,7 +227,7 @@ fn a_full_storage_keeps_the_new_entry_in_memory_and_the_old_ones_intact() {
 
 #[test]
 fn unsaved_records_survive_a_refresh() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     b.knobs().fail_writes = true;
     let e = check_in(1_000, 3);
@@ -310,7 +277,7 @@ fn an_import_stores_each_new_record_once() {
         &History { entries: vec![check_in(1_000, 1), check_in(2_000, 2)], events: vec![vacation("2026-03-07", "2026-03-21")] },
         0,
     );
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     let summary = s.import_json(&file).unwrap();
     assert_eq!((summary.entries_added, summary.events_added, summary.skipped), (2, 1, 0));
@@ -325,7 +292,7 @@ fn an_import_stores_each_new_record_once() {
 fn an_import_that_fails_midway_keeps_what_was_stored_and_says_how_far_it_got() {
     let entries: Vec<Entry> = (1..=4).map(|i| check_in(i * 1_000, 2)).collect();
     let file = export_json(&History { entries: entries.clone(), events: vec![] }, 0);
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     b.knobs().sets_before_quota = Some(3); // the meta and two records
     let err = s.import_json(&file).unwrap_err();
@@ -339,7 +306,7 @@ fn an_import_that_fails_midway_keeps_what_was_stored_and_says_how_far_it_got() {
 
 #[test]
 fn an_import_refused_as_a_whole_changes_nothing() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     let e = s.import_json(r#"{"format":"burnout-check/history","version":7}"#).unwrap_err();
     assert_eq!(e.kind, ErrorKind::NewerVersion);
@@ -350,7 +317,7 @@ fn an_import_refused_as_a_whole_changes_nothing() {
 
 #[test]
 fn remove_deletes_the_record_and_reports_unknown_ids() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     let e = check_in(1_000, 3);
     let v = vacation("2026-03-07", "2026-03-21");
@@ -366,7 +333,7 @@ fn remove_deletes_the_record_and_reports_unknown_ids() {
 
 #[test]
 fn an_unreadable_record_can_be_removed_by_its_id() {
-    let b = Shared::with(&[("bc:entry:e1", "undefined")]);
+    let b = shared_with(&[("bc:entry:e1", "undefined")]);
     let mut s = b.open();
     assert!(s.remove("e1").unwrap());
     assert!(s.unreadable().is_empty());
@@ -375,7 +342,7 @@ fn an_unreadable_record_can_be_removed_by_its_id() {
 
 #[test]
 fn drafts_are_kept_across_visits_until_cleared() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     assert_eq!(s.load_draft(), None);
     let draft = parse(r#"{"form":"full","answers":{"fatigue_1":2}}"#, "").unwrap();
@@ -390,7 +357,7 @@ fn drafts_are_kept_across_visits_until_cleared() {
 
 #[test]
 fn refresh_sees_what_another_tab_wrote() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut tab_a = b.open();
     let mut tab_b = b.open();
     let e = check_in(1_000, 3);
@@ -422,7 +389,7 @@ const FOREIGN: &[(&str, &str)] = &[
 
 #[test]
 fn other_keys_are_never_read_changed_or_removed_by_any_operation() {
-    let b = Shared::with(FOREIGN);
+    let b = shared_with(FOREIGN);
     let mut s = b.open();
     let e = check_in(1_000, 3);
     s.save_entry(e.clone()).unwrap();
@@ -439,7 +406,7 @@ fn other_keys_are_never_read_changed_or_removed_by_any_operation() {
         assert_eq!(b.get(k).as_deref(), Some(*v), "{k:?} changed");
         assert!(raw.get(k).is_none(), "{k:?} is in the raw export");
     }
-    let map = b.0.borrow();
+    let map = b.knobs();
     assert_eq!(map.map.len(), FOREIGN.len(), "clear left only the foreign keys");
     let reads = map.reads.borrow();
     let touched: Vec<&String> = map
@@ -454,7 +421,7 @@ fn other_keys_are_never_read_changed_or_removed_by_any_operation() {
 #[test]
 fn the_raw_export_keeps_unreadable_text_exactly() {
     let good = check_in(1_000, 3);
-    let b = Shared::with(&[("bc:entry:e1", "{\"id\":\"e1\",\u{1}"), (&format!("bc:entry:{}", good.id), &stored_text(&good))]);
+    let b = shared_with(&[("bc:entry:e1", "{\"id\":\"e1\",\u{1}"), (&format!("bc:entry:{}", good.id), &stored_text(&good))]);
     let s = b.open();
     let raw = parse(&s.export_raw(), "").unwrap();
     assert_eq!(raw.get("bc:entry:e1"), Some(&Json::str("{\"id\":\"e1\",\u{1}")));
@@ -463,11 +430,11 @@ fn the_raw_export_keeps_unreadable_text_exactly() {
 
 #[test]
 fn clear_starts_over_and_the_next_record_writes_a_fresh_meta() {
-    let b = Shared::default();
+    let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
     s.save_entry(check_in(1_000, 3)).unwrap();
     s.clear().unwrap();
-    assert!(b.0.borrow().map.is_empty());
+    assert!(b.map().is_empty());
     assert!(s.history().entries.is_empty());
     s.save_entry(check_in(2_000, 3)).unwrap();
     assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
@@ -526,7 +493,7 @@ mod ops {
         #![proptest_config(ProptestConfig::with_cases(128))]
         #[test]
         fn no_sequence_of_operations_and_failures_loses_a_record(ops in prop::collection::vec(op(), 1..30)) {
-            let b = Shared::with(FOREIGN);
+            let b = shared_with(FOREIGN);
             let mut s = b.open();
             let mut expected = BTreeSet::new();
             for op in ops {

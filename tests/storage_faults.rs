@@ -3,16 +3,22 @@
 //! migrated copy-on-write, damaged and foreign keys left as they were, a newer
 //! schema never written.
 
-use burnout_check::error::{ErrorKind, Result};
+use burnout_check::error::ErrorKind;
 use burnout_check::history::exchange::export_json;
 use burnout_check::history::History;
 use burnout_check::json::{parse, Json};
-use burnout_check::storage::{Backend, MemoryBackend, Store, SCHEMA_VERSION};
-use std::cell::RefCell;
+use burnout_check::storage::{MemoryBackend, Store, SCHEMA_VERSION};
 use burnout_check::vecmap::VecMap;
-use std::rc::Rc;
+
+mod shared_backend;
+use shared_backend::Shared;
 
 const NS: &str = "burnout-check";
+
+/// Storage holding the snapshot `name`, shared with every store the test opens.
+fn shared_of(name: &str) -> Shared {
+    Shared::new(NS, MemoryBackend { map: snapshot(name), ..MemoryBackend::default() })
+}
 
 /// A snapshot file: key -> raw value.
 fn snapshot(name: &str) -> VecMap<String, String> {
@@ -30,43 +36,6 @@ fn snapshot(name: &str) -> VecMap<String, String> {
     }
 }
 
-/// Storage shared by the test and every store it opens (a later start, another tab).
-#[derive(Clone, Default)]
-struct Shared(Rc<RefCell<MemoryBackend>>);
-
-impl Shared {
-    fn of(name: &str) -> Shared {
-        let b = MemoryBackend { map: snapshot(name), ..MemoryBackend::default() };
-        Shared(Rc::new(RefCell::new(b)))
-    }
-    fn map(&self) -> VecMap<String, String> {
-        self.0.borrow().map.clone()
-    }
-    fn writes(&self) -> Vec<String> {
-        self.0.borrow().writes.clone()
-    }
-    fn knobs(&self) -> std::cell::RefMut<'_, MemoryBackend> {
-        self.0.borrow_mut()
-    }
-    fn open(&self) -> Store<Shared> {
-        Store::open(NS, Some(self.clone()), None)
-    }
-}
-
-impl Backend for Shared {
-    fn get(&self, key: &str) -> Result<Option<String>> {
-        self.0.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<()> {
-        self.0.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) -> Result<()> {
-        self.0.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Result<Vec<String>> {
-        self.0.borrow().keys()
-    }
-}
 
 fn entry_keys(map: &VecMap<String, String>) -> Vec<String> {
     map.keys().filter(|k| k.starts_with("burnout-check:entry:")).cloned().collect()
@@ -94,7 +63,7 @@ fn assert_foreign_unchanged(before: &VecMap<String, String>, after: &VecMap<Stri
 
 #[test]
 fn schema_0_is_shown_at_once_and_copied_entry_by_entry_with_the_old_key_kept() {
-    let b = Shared::of("schema0.json");
+    let b = shared_of("schema0.json");
     let before = b.map();
     let s = b.open();
     assert_eq!(dates(&s), ["2026-03-02", "2026-03-26", "2026-04-06"]);
@@ -113,7 +82,7 @@ fn schema_0_is_shown_at_once_and_copied_entry_by_entry_with_the_old_key_kept() {
 
 #[test]
 fn the_next_start_finds_every_copy_and_only_then_removes_the_old_key_and_after_that_opening_writes_nothing() {
-    let b = Shared::of("schema0.json");
+    let b = shared_of("schema0.json");
     let first = dates(&b.open());
     let copies = entry_keys(&b.map());
     let second = b.open();
@@ -129,7 +98,7 @@ fn the_next_start_finds_every_copy_and_only_then_removes_the_old_key_and_after_t
 
 #[test]
 fn a_full_storage_halfway_through_the_migration_leaves_the_old_key_complete_and_the_next_start_finishes() {
-    let b = Shared::of("schema0.json");
+    let b = shared_of("schema0.json");
     let before = b.map();
     b.knobs().sets_before_quota = Some(1);
     let s = b.open();
@@ -152,7 +121,7 @@ fn a_full_storage_halfway_through_the_migration_leaves_the_old_key_complete_and_
 
 #[test]
 fn a_copy_that_reads_back_differently_stops_the_migration_and_keeps_the_old_key() {
-    let b = Shared::of("schema0.json");
+    let b = shared_of("schema0.json");
     let before = b.map();
     b.knobs().garble_sets = 1;
     let s = b.open();
@@ -167,7 +136,7 @@ fn a_copy_that_reads_back_differently_stops_the_migration_and_keeps_the_old_key(
 
 #[test]
 fn an_entry_deleted_during_the_migration_window_does_not_come_back() {
-    let b = Shared::of("schema0.json");
+    let b = shared_of("schema0.json");
     let mut s = b.open();
     let id = s.history().entries[1].id.clone();
     assert!(s.remove(&id).unwrap());
@@ -181,7 +150,7 @@ fn a_damaged_old_history_is_listed_and_never_removed() {
     let raw = map["burnout-check:history"].clone();
     let damaged = format!("{}, {{\"at\": \"soon\"}}]", &raw[..raw.len() - 1]);
     map.insert("burnout-check:history".into(), damaged.clone());
-    let b = Shared(Rc::new(RefCell::new(MemoryBackend { map, ..MemoryBackend::default() })));
+    let b = Shared::new(NS, MemoryBackend { map, ..MemoryBackend::default() });
     let s = b.open();
     assert_eq!(s.history().entries.len(), 3, "the readable items are shown");
     assert_eq!(s.unreadable().len(), 1);
@@ -196,7 +165,7 @@ fn a_damaged_old_history_is_listed_and_never_removed() {
 fn newer_storage_with_an_old_key_beside_it_is_not_migrated() {
     let mut map = snapshot("newer_schema.json");
     map.insert("burnout-check:history".into(), snapshot("schema0.json")["burnout-check:history"].clone());
-    let b = Shared(Rc::new(RefCell::new(MemoryBackend { map, ..MemoryBackend::default() })));
+    let b = Shared::new(NS, MemoryBackend { map, ..MemoryBackend::default() });
     let s = b.open();
     assert!(s.status().read_only);
     assert!(b.writes().is_empty());
@@ -206,7 +175,7 @@ fn newer_storage_with_an_old_key_beside_it_is_not_migrated() {
 
 #[test]
 fn a_newer_schema_is_read_only_and_no_operation_writes_a_byte() {
-    let b = Shared::of("newer_schema.json");
+    let b = shared_of("newer_schema.json");
     let before = b.map();
     let mut s = b.open();
     let st = s.status();
@@ -229,7 +198,7 @@ fn a_newer_schema_is_read_only_and_no_operation_writes_a_byte() {
 
 #[test]
 fn a_corrupt_meta_rebuilds_from_the_entry_keys_and_overwrites_no_entry() {
-    let b = Shared::of("corrupt_meta.json");
+    let b = shared_of("corrupt_meta.json");
     let before = b.map();
     let s = b.open();
     assert_eq!(dates(&s), ["2026-03-02", "2026-03-26"]);
@@ -251,7 +220,7 @@ fn a_corrupt_meta_rebuilds_from_the_entry_keys_and_overwrites_no_entry() {
 
 #[test]
 fn corrupt_entries_are_listed_with_their_raw_text_and_every_operation_keeps_them() {
-    let b = Shared::of("corrupt_entry.json");
+    let b = shared_of("corrupt_entry.json");
     let before = b.map();
     let mut s = b.open();
     assert_eq!(dates(&s), ["2026-03-02"]);
@@ -275,7 +244,7 @@ fn corrupt_entries_are_listed_with_their_raw_text_and_every_operation_keeps_them
 
 #[test]
 fn foreign_keys_survive_every_operation_including_delete_all() {
-    let b = Shared::of("foreign_keys.json");
+    let b = shared_of("foreign_keys.json");
     let before = b.map();
     let mut s = b.open();
     assert_eq!(s.history().entries.len(), 2);
