@@ -3,21 +3,12 @@
 // opener, focus is never dropped on the page, it is always visible, and one
 // polite live region says where the person is.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 import { focused, go, seedHistory } from "./a11y-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const NOW = new Date("2026-04-20T10:00:00+02:00");
 const root = (page, fn, arg) => page.evaluate(fn, arg);
@@ -27,8 +18,8 @@ const focusedItem = (page) => root(page, () => document.querySelector("burnout-c
 const itemsOnScreen = (page) => app(page).locator("section.questions fieldset[data-item]").evaluateAll((sets) => sets.map((s) => s.dataset.item));
 
 test("each step change moves focus to the new step's first question or heading, and announces it once", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { time: NOW });
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: NOW });
+  await gotoApp(page, env.server.url);
   const el = app(page);
   assert.deepEqual(await focused(page).then((f) => f && { tag: f.tag, heading: f.heading }), { tag: "h2", heading: true }, "start: the heading");
   // The live region is one node for the element's lifetime, or changes would go unheard.
@@ -98,8 +89,8 @@ test("each step change moves focus to the new step's first question or heading, 
 });
 
 test("dialogs take focus, and closing them gives it back to the button that opened them", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { time: NOW });
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: NOW });
+  await page.goto(env.server.url);
   await app(page).locator("section.start").waitFor();
   await seedHistory(page, { entries: [{ date: "2026-04-01", level: "high" }, { date: "2026-04-14", level: "low" }] });
   await page.reload();
@@ -157,8 +148,8 @@ test("dialogs take focus, and closing them gives it back to the button that open
 
 test("focus is visible on every control reached by Tab, with a ring of at least 3:1 against the background", async () => {
   for (const colorScheme of ["light", "dark"]) {
-    const { context, page } = await openPage(browser, server.url, { time: NOW, colorScheme });
-    await page.goto(server.url);
+    const { context, page } = await openPage(env.browser, env.server.url, { time: NOW, colorScheme });
+    await page.goto(env.server.url);
     await app(page).locator("section.start").waitFor();
     await seedHistory(page, { entries: [{ date: "2026-04-01", level: "high" }, { date: "2026-04-14", level: "mid" }] });
     await page.reload();

@@ -3,30 +3,21 @@
 // (under the element's namespace, never written where the history may not be).
 // The de/es renderings of every state are checked for English left-overs in a11y.test.mjs.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { app, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 import { go, seedHistory } from "./a11y-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const NOW = new Date("2026-04-20T10:00:00+02:00");
 const snapshot = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
 const heading = (page) => app(page).locator("main h2").first().textContent();
 
 test("the language a person picks is remembered across reloads, and forgotten with everything else", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { time: NOW });
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: NOW });
+  await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "How have the past two weeks been?");
   await app(page).locator("select.language").selectOption("es");
   assert.equal(await page.evaluate(() => localStorage.getItem("burnout-check:lang")), "es");
@@ -52,8 +43,8 @@ test("the language a person picks is remembered across reloads, and forgotten wi
 });
 
 test("on a host page, the pick is kept under that element's storage-key and wins over the page's language", async () => {
-  const { context, page } = await openPage(browser, server.url, { time: NOW });
-  await page.goto(`${server.url}demo/`);
+  const { context, page } = await openPage(env.browser, env.server.url, { time: NOW });
+  await page.goto(`${env.server.url}demo/`);
   const demo = page.locator("burnout-check");
   await demo.locator("section.start").waitFor();
   assert.equal(await demo.locator("main h2").first().textContent(), "¿Cómo han sido las últimas dos semanas?", "the page says es");
@@ -69,8 +60,8 @@ test("on a host page, the pick is kept under that element's storage-key and wins
 
 test("a read-only history (saved by a newer version) or blocked storage: the language switches, and not one byte is written", async () => {
   const fixture = JSON.parse(await readFile(new URL("../fixtures/storage/newer_schema.json", import.meta.url), "utf8"));
-  const { context, page, problems } = await openPage(browser, server.url, { time: NOW });
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: NOW });
+  await page.goto(env.server.url);
   await page.evaluate((pairs) => { localStorage.clear(); for (const [k, v] of Object.entries(pairs)) localStorage.setItem(k, v); }, fixture);
   await page.reload();
   await app(page).locator("section.start").waitFor();
@@ -82,11 +73,11 @@ test("a read-only history (saved by a newer version) or blocked storage: the lan
   assert.deepEqual(problems.consoleErrors, []);
   await context.close();
 
-  const blocked = await openPage(browser, server.url, { time: NOW });
+  const blocked = await openPage(env.browser, env.server.url, { time: NOW });
   await blocked.page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
-  await gotoApp(blocked.page, server.url);
+  await gotoApp(blocked.page, env.server.url);
   await app(blocked.page).locator("select.language").selectOption("es");
   await app(blocked.page).getByRole("heading", { name: "¿Cómo han sido las últimas dos semanas?" }).waitFor(); // its texts are fetched first
   assert.equal(await heading(blocked.page), "¿Cómo han sido las últimas dos semanas?");
@@ -95,8 +86,8 @@ test("a read-only history (saved by a newer version) or blocked storage: the lan
 });
 
 test("an element without its own lang follows the nearest ancestor's", async () => {
-  const { context, page } = await openPage(browser, server.url, { time: NOW });
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url, { time: NOW });
+  await gotoApp(page, env.server.url);
   await page.evaluate(() => {
     const wrap = document.createElement("div");
     wrap.lang = "de-CH";
@@ -113,7 +104,7 @@ test("an element without its own lang follows the nearest ancestor's", async () 
 
 test("dates and numbers are written by Intl in the element's language", async () => {
   for (const [locale, date] of [["de", "14.04.2026"], ["es", "14 abr 2026"], ["en", "Apr 14, 2026"]]) {
-    const { context, page } = await openPage(browser, server.url, { time: NOW, locale });
+    const { context, page } = await openPage(env.browser, env.server.url, { time: NOW, locale });
     // Record which locales numbers are formatted for.
     await page.addInitScript(() => {
       const Native = Intl.NumberFormat;
@@ -126,7 +117,7 @@ test("dates and numbers are written by Intl in the element's language", async ()
       Spy.supportedLocalesOf = Native.supportedLocalesOf.bind(Native);
       Intl.NumberFormat = Spy;
     });
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await app(page).locator("section.start").waitFor();
     await seedHistory(page, { entries: [{ date: "2026-03-23", level: "low" }, { date: "2026-04-14", level: "high" }] });
     await page.reload();

@@ -2,21 +2,12 @@
 // 24 px, controls whose edges can be seen (3:1), motion only when wanted, and
 // charts with a text alternative that carries the same numbers.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, openPage, useServerAndBrowser } from "./harness.mjs";
 import { go, overflow, seedHistory } from "./a11y-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const NOW = new Date("2026-04-20T10:00:00+02:00");
 const HISTORY = {
@@ -29,8 +20,8 @@ const HISTORY = {
 };
 
 async function openSeeded(options = {}) {
-  const opened = await openPage(browser, server.url, { time: NOW, ...options });
-  await opened.page.goto(server.url);
+  const opened = await openPage(env.browser, env.server.url, { time: NOW, ...options });
+  await opened.page.goto(env.server.url);
   await app(opened.page).locator("section.start").waitFor();
   await seedHistory(opened.page, HISTORY);
   await opened.page.reload();

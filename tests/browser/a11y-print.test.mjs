@@ -2,21 +2,12 @@
 // more than the person ticked. Checked on paper: print media, a real PDF
 // (its page count) and what is visible in it.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, openPage, useServerAndBrowser } from "./harness.mjs";
 import { go, seedHistory } from "./a11y-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const NOW = new Date("2026-04-20T10:00:00+02:00");
 const LONG_NOTE = "Ein langer Satz über die Woche, der sich wiederholt. ".repeat(9).trim();
@@ -37,10 +28,10 @@ function fullHistory() {
 }
 
 async function openWith(history, options = {}) {
-  const opened = await openPage(browser, server.url, { time: NOW, ...options });
+  const opened = await openPage(env.browser, env.server.url, { time: NOW, ...options });
   // window.print() opens no dialog in a test; count the calls instead.
   await opened.page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
-  await opened.page.goto(server.url);
+  await opened.page.goto(env.server.url);
   await app(opened.page).locator("section.start").waitFor();
   await seedHistory(opened.page, history);
   await opened.page.reload();

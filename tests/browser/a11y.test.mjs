@@ -6,21 +6,12 @@
 // Spanish tours run 320 px wide (200 % zoom of a 640 px window, the reflow
 // width) and also check that nothing scrolls sideways and nothing shows in English.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, openPage, useServerAndBrowser } from "./harness.mjs";
 import { assertAccessible, assertNoFallback, overflow, seedHistory } from "./a11y-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const NOW = new Date("2026-04-20T10:00:00+02:00");
 
@@ -123,9 +114,9 @@ const NAMES = {
 
 /** Opens the page in `locale` with the history seeded and `theme` set as the brief's matrix says. */
 async function openTour({ locale, colorScheme = "light", theme = null, width = 1280, dir = null }) {
-  const opened = await openPage(browser, server.url, { locale, colorScheme, time: NOW, viewport: { width, height: 900 } });
+  const opened = await openPage(env.browser, env.server.url, { locale, colorScheme, time: NOW, viewport: { width, height: 900 } });
   const { page } = opened;
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await app(page).locator("section.start").waitFor();
   await seedHistory(page, HISTORY);
   await page.reload();
@@ -162,11 +153,11 @@ for (const variant of [
 }
 
 test("axe finds no violation where storage is blocked: the notices on the result and the history", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { time: NOW });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: NOW });
   await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const el = app(page);
   await el.locator("section.start").waitFor();
   await el.locator('input[name="form"][value="quick"]').check();

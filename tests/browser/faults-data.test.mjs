@@ -2,29 +2,20 @@
 // localStorage snapshot: damaged records, a damaged meta, other apps' keys on
 // the same origin, and storage written by a newer or an older version.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 import { assertForeignIntact, assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const dates = (page) => rows(page).locator("td:first-child").allTextContents();
 
 test("4: corrupt entries are listed as unreadable, the others shown, and the raw export keeps their text byte for byte", async () => {
   const snapshot = await fixture("corrupt_entry.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.deepEqual(await dates(page), ["Mar 2, 2026"]);
   const listed = app(page).locator(".notice.unreadable li");
@@ -49,9 +40,9 @@ test("4: corrupt entries are listed as unreadable, the others shown, and the raw
 
 test("5: a corrupt meta is no fresh start: opening writes nothing, the history comes from the entry keys, nothing is overwritten", async () => {
   const snapshot = await fixture("corrupt_meta.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.deepEqual(await dates(page), ["Mar 26, 2026", "Mar 2, 2026"]);
   assert.deepEqual(await storage(page), snapshot, "looking changes nothing");
@@ -69,9 +60,9 @@ test("5: a corrupt meta is no fresh start: opening writes nothing, the history c
 
 test("6: other apps' keys on the origin survive a whole journey byte for byte, delete-all included", async () => {
   const snapshot = await fixture("foreign_keys.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   const foreignOnly = () => storage(page).then((now) => assertForeignIntact(now, snapshot));
 
   await quickCheck(page);
@@ -101,9 +92,9 @@ test("6: other apps' keys on the origin survive a whole journey byte for byte, d
 
 test("7: storage from a newer version is read-only with a message, and a whole journey writes not one byte", async () => {
   const snapshot = await fixture("newer_schema.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.match(await app(page).locator("section.history .notice").first().textContent(), /^History is read-only here: .*newer version/);
   assert.equal(await rows(page).count(), 1, "what this version can read is shown");
@@ -123,7 +114,7 @@ test("7: storage from a newer version is read-only with a message, and a whole j
   await app(page).getByText(/That did not work: .*newer version/).waitFor();
   await app(page).locator("input.import-file").setInputFiles(await fixtureFile("storage/import_four_records.json"));
   await app(page).getByText(/Could not import this file: .*newer version/).waitFor();
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   assert.deepEqual(await storage(page), snapshot, "not one byte written");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
@@ -131,9 +122,9 @@ test("7: storage from a newer version is read-only with a message, and a whole j
 
 test("7: schema 0 (one key with every entry) is migrated copy-on-write, the old key removed on the next start, then nothing is written", async () => {
   const snapshot = await fixture("schema0.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   const expected = ["Apr 6, 2026", "Mar 26, 2026", "Mar 2, 2026"];
   assert.deepEqual(await dates(page), expected);
@@ -146,7 +137,7 @@ test("7: schema 0 (one key with every entry) is migrated copy-on-write, the old 
   const exported = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export JSON" })));
   assert.deepEqual(exported.entries.map((e) => e.note), ["Monday after the release. Tired before I even opened the laptop.", null, "<b>bold?</b> & fine"]);
 
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.deepEqual(await dates(page), expected);
   now = await storage(page);
@@ -154,7 +145,7 @@ test("7: schema 0 (one key with every entry) is migrated copy-on-write, the old 
   for (const k of copies) assert.ok(now[k], k);
   assertForeignIntact(now, snapshot);
 
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.deepEqual(await storage(page), now, "running it again changes nothing");
   assert.deepEqual(await dates(page), expected);

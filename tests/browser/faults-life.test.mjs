@@ -2,21 +2,12 @@
 // storage emptied by the browser (restore, reminders, persist()), hostile and
 // broken import files, and the wasm module trapping.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, completeByClicking, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, completeByClicking, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 import { assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** Answers every question of a quick check with `value` and stops on the last screen, before finishing. */
 async function upToFinish(page, value) {
@@ -37,10 +28,10 @@ async function upToFinish(page, value) {
 }
 
 test("8: two tabs finishing at the same moment keep both entries, and each sees the other's without a reload", async () => {
-  const { context, page: a, problems } = await openPage(browser, server.url);
-  await gotoApp(a, server.url);
+  const { context, page: a, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(a, env.server.url);
   const b = await context.newPage();
-  await gotoApp(b, server.url);
+  await gotoApp(b, env.server.url);
   const [finishA, finishB] = [await upToFinish(a, 1), await upToFinish(b, 3)];
   await Promise.all([finishA.click(), finishB.click()]);
   await Promise.all([a, b].map((p) => app(p).locator("section.result").waitFor()));
@@ -56,13 +47,13 @@ test("8: two tabs finishing at the same moment keep both entries, and each sees 
 
 test("9: storage emptied by the browser: the empty history offers a restore from an export, which brings it all back", async () => {
   const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.equal(await rows(page).count(), 2);
   await page.evaluate(() => localStorage.clear()); // what Safari does after seven days without a visit
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.match(await app(page).locator("p.restore").textContent(), /If you exported it, you can bring it back/);
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), app(page).getByRole("button", { name: "Restore from an export" }).click()]);
@@ -81,9 +72,9 @@ test("9: storage emptied by the browser: the empty history offers a restore from
 
 test("9: every fifth saved check brings a gentle reminder to export, with the export one click away", async () => {
   const snapshot = await fixture("four_entries.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await quickCheck(page);
   const reminder = app(page).locator(".export-reminder");
   assert.match(await reminder.textContent(), /lives only in this browser/);
@@ -107,7 +98,7 @@ const PERSIST = {
 
 for (const [outcome, [impl, text]] of Object.entries(PERSIST)) {
   test(`9: persist() ${outcome}: asked once after the first save, the outcome stated, no console error`, async () => {
-    const { context, page, problems } = await openPage(browser, server.url);
+    const { context, page, problems } = await openPage(env.browser, env.server.url);
     await context.addInitScript((impl) => {
       window.__persistCalls = 0;
       if (impl === null) {
@@ -117,7 +108,7 @@ for (const [outcome, [impl, text]] of Object.entries(PERSIST)) {
       const fn = new Function(`return (${impl})`)();
       Object.defineProperty(StorageManager.prototype, "persist", { configurable: true, value: () => (window.__persistCalls++, fn()) });
     }, impl);
-    await gotoApp(page, server.url);
+    await gotoApp(page, env.server.url);
     await quickCheck(page);
     await app(page).getByRole("button", { name: "New check" }).click();
     await quickCheck(page, () => 1);
@@ -133,9 +124,9 @@ for (const [outcome, [impl, text]] of Object.entries(PERSIST)) {
 
 test("11: broken, mistyped, huge and newer imports each get a clear message; markup in notes stays inert text, kept exactly; a second import adds nothing", async () => {
   const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   const input = app(page).locator("input.import-file");
   const refused = async (file, message) => {
@@ -173,9 +164,9 @@ test("11: broken, mistyped, huge and newer imports each get a clear message; mar
 
 test("12: a trap in the core is reported, a fresh instance takes over, and the person goes on", async () => {
   const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   const instance = () => page.evaluate(() => document.querySelector("burnout-check")._core.instance);
   const first = await instance();
   await page.evaluate(() => {
@@ -202,9 +193,9 @@ test("12: a trap in the core is reported, a fresh instance takes over, and the p
 
 test("12: a trap while saving restarts the core and the result is still saved", async () => {
   const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   const finish = await upToFinish(page, 3);
   await page.evaluate(() => {
     document.querySelector("burnout-check")._store.save = () => {

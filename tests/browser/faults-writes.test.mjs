@@ -3,26 +3,17 @@
 // a migration, or keeping something other than what was written. In each case
 // the check still works, the person is told, and what was saved before is intact.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, completeByClicking, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, completeByClicking, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 import { assertForeignIntact, assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test("1: with localStorage null, the check works, a notice says history cannot be kept, and the result exports", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await context.addInitScript(() => Object.defineProperty(window, "localStorage", { configurable: true, get: () => null }));
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await quickCheck(page);
   const result = app(page).locator("section.result");
   assert.match(await result.locator(".notice").first().textContent(), /history cannot be kept here/i);
@@ -47,12 +38,12 @@ const THROWS = {
 for (const [name, thrower] of Object.entries(THROWS)) {
   test(`2: setItem throwing ${name}: a clear message, the result kept and exportable, older entries untouched`, async () => {
     const snapshot = await fixture("two_entries.json");
-    const { context, page, problems } = await openPage(browser, server.url);
+    const { context, page, problems } = await openPage(env.browser, env.server.url);
     await seed(context, snapshot);
     await context.addInitScript((body) => {
       Storage.prototype.setItem = new Function("key", "value", body);
     }, thrower);
-    await gotoApp(page, server.url);
+    await gotoApp(page, env.server.url);
     await quickCheck(page);
     const notice = app(page).locator("section.result .notice").first();
     const quota = name !== "a non-Error value";
@@ -70,9 +61,9 @@ for (const [name, thrower] of Object.entries(THROWS)) {
 
 test("3: storage full after one of four imported records: the old data complete, the error says how far it got", async () => {
   const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   await page.evaluate(() => {
     let allowed = 1;
@@ -100,7 +91,7 @@ test("3: storage full after one of four imported records: the old data complete,
 
 test("3 and 7: storage full halfway through migrating schema 0: the old key stays complete, the next start finishes", async () => {
   const snapshot = await fixture("schema0.json");
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
   // Only on the first load: one copy fits, then storage is full.
   await context.addInitScript(() => {
@@ -113,7 +104,7 @@ test("3 and 7: storage full halfway through migrating schema 0: the old key stay
       return real.call(this, k, v);
     };
   });
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   const dates = () => rows(page).locator("td:first-child").allTextContents();
   assert.deepEqual(await dates(), ["Apr 6, 2026", "Mar 26, 2026", "Mar 2, 2026"], "everything shown from the old key");
@@ -123,7 +114,7 @@ test("3 and 7: storage full halfway through migrating schema 0: the old key stay
   assert.equal(now["burnout-check:meta"], undefined, "no meta before every copy is in");
   assertForeignIntact(now, snapshot);
 
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   assert.deepEqual(await dates(), ["Apr 6, 2026", "Mar 26, 2026", "Mar 2, 2026"]);
   now = await storage(page);
@@ -137,7 +128,7 @@ test("3 and 7: storage full halfway through migrating schema 0: the old key stay
 test("10: a write that reads back differently is reported and the previous value kept", async () => {
   const snapshot = await fixture("two_entries.json");
   const draft = '{"form":"quick","screen":0,"answers":{"fatigue_1":1},"context":{"secondary":[]},"note":""}';
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, { ...snapshot, "burnout-check:draft": draft });
   await context.addInitScript(() => {
     // A flaky storage: the first write to each of our keys keeps only 20 characters.
@@ -149,7 +140,7 @@ test("10: a write that reads back differently is reported and the previous value
       return real.call(this, k, flake ? String(v).slice(0, 20) : v);
     };
   });
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   // The draft resumes; the next answer saves it, which reads back wrong and is undone.
   const section = app(page).locator("section.questions");
   await section.locator("fieldset[data-item]").first().locator('input[value="3"]').check();

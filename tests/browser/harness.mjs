@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const SERVE = fileURLToPath(new URL("../../scripts/serve.mjs", import.meta.url));
@@ -36,6 +37,23 @@ export async function startServer() {
       await once(child, "exit");
     },
   };
+}
+
+/**
+ * The usual set-up of a test file: the server and one Chromium, started before
+ * its tests and stopped after them. The returned object is filled in by `before`.
+ */
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export function launchBrowser() {

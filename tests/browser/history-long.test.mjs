@@ -2,21 +2,12 @@
 // request, the trend drawn as one line with the latest point marked, and a text
 // alternative that names the latest values instead of reading out hundreds.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, openPage, useServerAndBrowser } from "./harness.mjs";
 import { go, seedHistory } from "./a11y-kit.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const NOW = new Date("2026-04-20T10:00:00+02:00");
 const COUNT = 120;
@@ -32,8 +23,8 @@ function longHistory() {
 }
 
 async function openLong() {
-  const opened = await openPage(browser, server.url, { time: NOW });
-  await opened.page.goto(server.url);
+  const opened = await openPage(env.browser, env.server.url, { time: NOW });
+  await opened.page.goto(env.server.url);
   await app(opened.page).locator("section.start").waitFor();
   await seedHistory(opened.page, { entries: longHistory() });
   await opened.page.reload();

@@ -1,20 +1,11 @@
 // The history over time: rest that did not last, and data that travels with the person.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { app, completeByClicking, gotoApp, launchBrowser, openPage, questionnaireOf, setDate, startServer, strainPicker } from "./harness.mjs";
+import { app, completeByClicking, gotoApp, openPage, questionnaireOf, setDate, strainPicker, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 // Local wall-clock times in Europe/Berlin (the harness's default time zone).
 const at = (date, time = "10:00") => new Date(`${date}T${time}:00+01:00`);
@@ -31,8 +22,8 @@ async function openHistory(page) {
 }
 
 test("strain that drops after time off and comes back is read as relief that faded", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { time: at("2026-03-02") });
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: at("2026-03-02") });
+  await gotoApp(page, env.server.url);
   const items = (await questionnaireOf(page, "quick")).items;
   const strained = strainPicker(items, "high");
   const rested = strainPicker(items, "low");
@@ -52,12 +43,12 @@ test("strain that drops after time off and comes back is read as relief that fad
 
   // Just back: rested.
   await setDate(page, at("2026-03-24"));
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await quickCheck(page, rested);
 
   // Three weeks later: the drain is back.
   await setDate(page, at("2026-04-14"));
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await quickCheck(page, strained);
   await openHistory(page);
 
@@ -75,13 +66,13 @@ test("strain that drops after time off and comes back is read as relief that fad
 });
 
 test("an export imported into a fresh browser restores the same history, and a second import adds nothing", async () => {
-  const first = await openPage(browser, server.url, { time: at("2026-05-04") });
+  const first = await openPage(env.browser, env.server.url, { time: at("2026-05-04") });
   const page = first.page;
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   const items = (await questionnaireOf(page, "quick")).items;
   await quickCheck(page, strainPicker(items, "high"));
   await setDate(page, at("2026-05-11"));
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await quickCheck(page, (id) => (id.length % 5));
   await openHistory(page);
   const change = app(page).locator("form.change-form");
@@ -108,9 +99,9 @@ test("an export imported into a fresh browser restores the same history, and a s
   assert.equal(lines.filter((l) => l.startsWith("entry,")).length, 2);
   await first.context.close();
 
-  const second = await openPage(browser, server.url, { time: at("2026-05-11") });
+  const second = await openPage(env.browser, env.server.url, { time: at("2026-05-11") });
   const fresh = second.page;
-  await gotoApp(fresh, server.url);
+  await gotoApp(fresh, env.server.url);
   await openHistory(fresh);
   assert.match(await app(fresh).locator(".empty").textContent(), /No saved checks yet/);
   await app(fresh).locator("input.import-file").setInputFiles(file);
@@ -127,8 +118,8 @@ test("an export imported into a fresh browser restores the same history, and a s
 });
 
 test("a malformed import shows the core's error and changes nothing", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   await app(page).locator("input.import-file").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"nope": 1}') });
   const flash = app(page).locator(".flash[role=alert]");
@@ -139,8 +130,8 @@ test("a malformed import shows the core's error and changes nothing", async () =
 });
 
 test("one entry can be deleted, and everything after a confirmation", async () => {
-  const { context, page } = await openPage(browser, server.url, { time: at("2026-06-01") });
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url, { time: at("2026-06-01") });
+  await gotoApp(page, env.server.url);
   const items = (await questionnaireOf(page, "quick")).items;
   await quickCheck(page, strainPicker(items, "low"));
   await app(page).getByRole("button", { name: "New check" }).click();
@@ -164,11 +155,11 @@ test("one entry can be deleted, and everything after a confirmation", async () =
 });
 
 test("a check saved in another tab appears in an open history without a reload", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await openHistory(page);
   const other = await context.newPage();
-  await gotoApp(other, server.url);
+  await gotoApp(other, env.server.url);
   await quickCheck(other, () => 2);
   await app(page).locator("table.entries tbody tr").waitFor();
   assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
@@ -176,7 +167,7 @@ test("a check saved in another tab appears in an open history without a reload",
 });
 
 test("when storage is blocked, the person is told history cannot be kept and can export the result", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   await context.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       configurable: true,
@@ -185,7 +176,7 @@ test("when storage is blocked, the person is told history cannot be kept and can
       },
     });
   });
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   await quickCheck(page, () => 3);
   const result = app(page).locator("section.result");
   assert.match(await result.locator(".notice").textContent(), /history cannot be kept here|could not be saved/i);

@@ -2,20 +2,11 @@
 // the language it shows, and another is fetched when it is picked, before the
 // screen changes (so it changes in one step, and focus stays on the picker).
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** The language files the page itself has asked for so far (the worker's precache is not the page's). */
 function watchTexts(page) {
@@ -30,9 +21,9 @@ function watchTexts(page) {
 const heading = (page) => app(page).locator("main h2").first().textContent();
 
 test("an English first load fetches the English texts only; a picked language arrives before the screen changes", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
   const asked = watchTexts(page);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "How have the past two weeks been?");
   assert.deepEqual(asked, ["en"]);
 
@@ -46,9 +37,9 @@ test("an English first load fetches the English texts only; a picked language ar
 });
 
 test("a German browser gets the check in German on the first screen, without the Spanish texts", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { locale: "de-DE" });
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { locale: "de-DE" });
   const asked = watchTexts(page);
-  await gotoApp(page, server.url);
+  await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "Wie waren die letzten zwei Wochen?");
   assert.ok(asked.includes("de") && !asked.includes("es"), `asked for ${asked}`);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
@@ -56,8 +47,8 @@ test("a German browser gets the check in German on the first screen, without the
 });
 
 test("a host page that sets lang itself sees the new language once its texts are here", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await page.evaluate(() => document.querySelector("burnout-check").setAttribute("lang", "de-AT"));
   await app(page).getByRole("heading", { name: "Wie waren die letzten zwei Wochen?" }).waitFor();
   assert.equal(await app(page).locator("div.app").getAttribute("lang"), "de");

@@ -1,28 +1,19 @@
 // What a person and an embedding page can rely on: privacy, language, safety, embedding.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { app, completeByClicking, gotoApp, launchBrowser, openPage, questionnaireOf, startServer, strainPicker } from "./harness.mjs";
+import { app, completeByClicking, gotoApp, openPage, questionnaireOf, strainPicker, useServerAndBrowser } from "./harness.mjs";
 import { LOCALES, TEXTS } from "./texts.mjs";
 
 const WWW = fileURLToPath(new URL("../../www/", import.meta.url));
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test("a whole journey makes no request to another origin, sets no cookie and logs no error", async () => {
-  const { context, page, problems } = await openPage(browser, server.url, { time: new Date("2026-02-10T09:00:00+01:00") });
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { time: new Date("2026-02-10T09:00:00+01:00") });
+  await gotoApp(page, env.server.url);
   await app(page).getByRole("button", { name: "Need help now?" }).click();
   await app(page).locator("dialog.crisis-dialog").getByRole("button", { name: "Close" }).click();
   await app(page).locator('input[name="form"][value="quick"]').check();
@@ -42,8 +33,8 @@ test("a whole journey makes no request to another origin, sets no cookie and log
 });
 
 test("the language switch shows the check in German, questions included", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   assert.equal(await app(page).locator("main h2").textContent(), "How have the past two weeks been?");
   await app(page).locator("select.language").selectOption("de");
   await app(page).getByRole("heading", { name: "Wie waren die letzten zwei Wochen?" }).waitFor(); // its texts are fetched first
@@ -61,8 +52,8 @@ test("the language switch shows the check in German, questions included", async 
 });
 
 test("a German browser gets the check in German on the standalone page", async () => {
-  const { context, page } = await openPage(browser, server.url, { locale: "de-AT" });
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url, { locale: "de-AT" });
+  await gotoApp(page, env.server.url);
   assert.equal(await app(page).locator("main h2").textContent(), "Wie waren die letzten zwei Wochen?");
   await context.close();
 });
@@ -97,8 +88,8 @@ test("no source file builds markup from strings", async () => {
 });
 
 test("very high strain puts support first on the result, and the crisis list is always one click away", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   const items = (await questionnaireOf(page, "full")).items;
   await app(page).getByRole("button", { name: "Start" }).click();
   await completeByClicking(page, strainPicker(items, "high"));
@@ -133,8 +124,8 @@ test("very high strain puts support first on the result, and the crisis list is 
 });
 
 test("the result has a chart readable without colour and a table with the same numbers", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await app(page).locator('input[name="form"][value="quick"]').check();
   await app(page).getByRole("button", { name: "Start" }).click();
   await completeByClicking(page, () => 2);
@@ -150,8 +141,8 @@ test("the result has a chart readable without colour and a table with the same n
 });
 
 test("embedded from another folder, the element finds its core, follows the page's language and keeps its own history", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
-  await page.goto(`${server.url}demo/`);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await page.goto(`${env.server.url}demo/`);
   const demo = page.locator("burnout-check");
   await demo.locator("section.start").waitFor();
   assert.equal(await demo.locator("main h2").textContent(), "¿Cómo han sido las últimas dos semanas?");
@@ -168,8 +159,8 @@ test("embedded from another folder, the element finds its core, follows the page
 });
 
 test("define() tolerates a second registration and lets a host pick another tag", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   const result = await page.evaluate(async () => {
     const { define, BurnoutCheck } = await import("/burnout-check.js");
     const again = define();

@@ -1,19 +1,10 @@
 // Taking a check: keyboard only, resuming after a reload, keeping the result.
 
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 /** Which radio of the shadow root has focus: `{ item, value }` or the button's text. */
 async function focused(page) {
@@ -61,8 +52,8 @@ async function answerAllByKeyboard(page, keyFor = () => "4") {
 }
 
 test("a full check can be completed with the keyboard alone", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await startByKeyboard(page, "full");
   assert.match(await app(page).locator(".progress-text").textContent(), /^0 of 3\d answered$/);
   await answerAllByKeyboard(page, () => "4");
@@ -77,8 +68,8 @@ test("a full check can be completed with the keyboard alone", async () => {
 });
 
 test("a quick check by keyboard is kept in the history after a reload", async () => {
-  const { context, page, problems } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await startByKeyboard(page, "quick");
   assert.match(await app(page).locator(".progress-text").textContent(), /^0 of [89] answered$/);
   await answerAllByKeyboard(page, () => "2");
@@ -97,8 +88,8 @@ test("a quick check by keyboard is kept in the history after a reload", async ()
 });
 
 test("a reload in the middle of a check resumes at the same screen with the answers given", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await startByKeyboard(page, "quick");
   for (const key of ["1", "2", "3", "4"]) await page.keyboard.press(key);
   await page.keyboard.press("Enter");
@@ -119,8 +110,8 @@ test("a reload in the middle of a check resumes at the same screen with the answ
 });
 
 test("going on with open questions says how many, and a second Next skips them", async () => {
-  const { context, page } = await openPage(browser, server.url);
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
   await startByKeyboard(page, "quick");
   await page.keyboard.press("3");
   await page.keyboard.press("Enter");
@@ -133,8 +124,8 @@ test("going on with open questions says how many, and a second Next skips them",
 });
 
 test("number keys on narrow phones still answer, and the scale is single-column with large targets", async () => {
-  const { context, page } = await openPage(browser, server.url, { viewport: { width: 360, height: 740 }, hasTouch: true });
-  await gotoApp(page, server.url);
+  const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width: 360, height: 740 }, hasTouch: true });
+  await gotoApp(page, env.server.url);
   await startByKeyboard(page, "quick");
   assert.equal(await app(page).locator("fieldset[data-item]").count(), 4);
   const boxes = await app(page).locator("fieldset[data-item]").first().locator("label").evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().toJSON()));
