@@ -17,5 +17,8 @@ node_modules/binaryen/bin/wasm-opt -Oz --converge \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/burnout_check_bg.wasm -o www/pkg/burnout_check_bg.wasm
 
+say "writing the German and Spanish text tables (src/text.rs)"
+cargo run --quiet --example texts -- www/pkg
+
 if [ -f scripts/postbuild.mjs ]; then node scripts/postbuild.mjs; fi
 say "built www/pkg: $(wc -c < www/pkg/burnout_check_bg.wasm) bytes of wasm"

@@ -14,7 +14,7 @@ use crate::json::{self, Json, MAX_DEPTH};
 use crate::model::{parse_id, Locale, RestState};
 use crate::storage::Store;
 use crate::web_storage::LocalStorage;
-use crate::{explain, questionnaire as q, scoring};
+use crate::{explain, questionnaire as q, scoring, text};
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = std::result::Result<T, JsValue>;
@@ -141,10 +141,20 @@ pub fn rest_explanation(request: JsValue) -> JsResult<String> {
 }
 
 fn locale_of(v: &Json) -> JsResult<Locale> {
-    match json::optional(v, "locale") {
-        Some(l) => parse_id(l, "locale").map_err(to_js),
-        None => Ok(Locale::En),
-    }
+    text::requested_locale(v).map_err(to_js)
+}
+
+/// `setTexts(json)`: loads the German or Spanish texts (the text of
+/// `pkg/texts-<locale>.json`, written by the build); returns the locale. English is built in.
+#[wasm_bindgen(js_name = setTexts)]
+pub fn set_texts(table: &str) -> JsResult<String> {
+    text::loaded::load(table).map(|l| l.id().to_string()).map_err(to_js)
+}
+
+/// `hasTexts(locale)`: whether the texts of `locale` are here (English always).
+#[wasm_bindgen(js_name = hasTexts)]
+pub fn has_texts(locale: &str) -> bool {
+    Locale::from_id(locale).is_some_and(text::loaded::has)
 }
 
 /// The person's history in this browser, under one namespace of localStorage
@@ -225,7 +235,7 @@ impl HistoryStore {
     pub fn analyze(&self, today: String, locale: Option<String>) -> JsResult<JsValue> {
         let today = Date::parse(&today, "today").map_err(to_js)?;
         let locale = match locale {
-            Some(l) => parse_id(&Json::Str(l), "locale").map_err(to_js)?,
+            Some(l) => text::require(parse_id(&Json::Str(l), "locale").map_err(to_js)?, "locale").map_err(to_js)?,
             None => Locale::En,
         };
         let h = self.inner.history();

@@ -16,6 +16,8 @@ pub mod json;
 pub mod vecmap;
 /// The crate's one stable sort (small code, shared by every caller).
 pub mod sort;
+/// Texts in every locale; German and Spanish loaded at run time in the wasm build.
+pub mod text;
 /// Number text: shortest, one decimal, parsing (from JS in the wasm build).
 pub mod num;
 /// Calendar dates (`YYYY-MM-DD`) as day numbers.

@@ -113,16 +113,13 @@ ids!(
 );
 
 ids!(
-    /// The languages the product ships. Every text in the crate is an array
-    /// indexed by `Locale as usize`, so a missing translation does not compile.
+    /// The languages the product ships. Every text in the crate is written in
+    /// all of them, indexed by `Locale as usize` (see `crate::text`).
     Locale { En = "en", De = "de", Es = "es" }
 );
 
-/// Number of shipped locales: the length of every text array.
+/// Number of shipped locales: the length of every text's translations.
 pub const LOCALES: usize = 3;
-
-/// One text in every shipped locale, indexed by `Locale as usize`.
-pub type Text = [&'static str; LOCALES];
 
 ids!(
     /// `band` of strain.

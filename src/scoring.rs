@@ -277,10 +277,7 @@ pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construc
 pub fn parse_input(input: &Json) -> Result<Input> {
     only_keys(input, "", &["form", "locale", "answers", "context"])?;
     let form = parse_id(json::member(input, "", "form")?, "form")?;
-    let locale = match json::optional(input, "locale") {
-        None => Locale::En,
-        Some(v) => parse_id(v, "locale")?,
-    };
+    let locale = crate::text::requested_locale(input)?;
     let answers = parse_answers(json::member(input, "", "answers")?, form)?;
     let context = match json::optional(input, "context") {
         None => Context::default(),

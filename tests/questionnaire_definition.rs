@@ -111,15 +111,15 @@ fn quick_items_are_full_items_in_the_same_order() {
 fn definition_texts() -> Vec<(String, [&'static str; 3])> {
     let mut out = vec![];
     for (v, t) in SCALE.iter().enumerate() {
-        out.push((format!("scale {v}"), *t));
+        out.push((format!("scale {v}"), *t.translations()));
     }
     for i in ITEMS {
-        out.push((i.id.to_string(), i.text));
+        out.push((i.id.to_string(), *i.text.translations()));
     }
     for q in CONTEXT {
-        out.push((q.id.to_string(), q.text));
+        out.push((q.id.to_string(), *q.text.translations()));
         for (id, t) in q.options {
-            out.push((format!("{}.{id}", q.id), *t));
+            out.push((format!("{}.{id}", q.id), *t.translations()));
         }
     }
     out
@@ -146,7 +146,7 @@ fn no_text_is_left_untranslated() {
 #[test]
 fn item_texts_are_unique_within_each_locale() {
     for &l in Locale::ALL {
-        let texts: BTreeSet<_> = ITEMS.iter().map(|i| i.text[l as usize]).collect();
+        let texts: BTreeSet<_> = ITEMS.iter().map(|i| i.text.get(l)).collect();
         assert_eq!(texts.len(), ITEMS.len(), "{}", l.id());
     }
 }
@@ -188,11 +188,11 @@ fn questionnaire_returns_the_form_in_the_requested_locale() {
             assert_eq!((q.form, q.locale), (form, l));
             assert_eq!(q.items.len(), items(form).count());
             assert_eq!(q.scale.iter().map(|p| p.value).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
-            assert_eq!(q.scale[4].label, SCALE[4][l as usize]);
+            assert_eq!(q.scale[4].label, SCALE[4].get(l));
             assert_eq!(q.context.len(), 3);
             for (view, item) in q.items.iter().zip(items(form)) {
                 assert_eq!((view.id, view.construct, view.reverse), (item.id, item.construct, item.reverse));
-                assert_eq!(view.text, item.text[l as usize]);
+                assert_eq!(view.text, item.text.get(l));
             }
         }
     }
@@ -403,7 +403,7 @@ fn the_quick_check_says_masking_was_not_checked_and_suggests_the_full_form() {
 fn the_disclaimer_says_what_this_is_not_and_is_not_repeated() {
     let words = [["not a diagnosis", "provisional"], ["keine Diagnose", "vorläufig"], ["ni un diagnóstico", "provisionales"]];
     for &l in Locale::ALL {
-        let d = DISCLAIMER[l as usize];
+        let d = DISCLAIMER.get(l);
         assert!(words[l as usize].iter().all(|w| d.contains(w)), "{l:?}");
         let (text, _) = explain(&someone(Profile::Steady), &at_work(), l);
         assert!(!text.contains(d));
@@ -453,7 +453,7 @@ fn every_rest_reading_says_it_is_a_heuristic() {
 #[test]
 fn no_text_anywhere_talks_about_resilience() {
     let mut all: Vec<String> = definition_texts().iter().flat_map(|(_, t)| t.iter().map(|s| s.to_string())).collect();
-    all.extend(DISCLAIMER.iter().map(|s| s.to_string()));
+    all.extend(DISCLAIMER.translations().iter().map(|s| s.to_string()));
     for &l in Locale::ALL {
         all.extend(Construct::ALL.iter().map(|&c| area_name(c, l).to_string()));
         for &s in RestState::ALL {

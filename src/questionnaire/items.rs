@@ -6,19 +6,20 @@
 //! the UI. German uses "du", Spanish "tú", and Spanish avoids gendered adjectives.
 
 use super::{ContextQuestion, Item};
-use crate::model::{Construct as C, Text};
+use crate::model::{Construct as C, LOCALES};
+use crate::text::{t, Text};
 
 pub static SCALE: [Text; 5] = [
-    ["never", "nie", "nunca"],
-    ["rarely", "selten", "rara vez"],
-    ["sometimes", "manchmal", "a veces"],
-    ["often", "oft", "a menudo"],
-    ["always", "immer", "siempre"],
+    t(["never", "nie", "nunca"]),
+    t(["rarely", "selten", "rara vez"]),
+    t(["sometimes", "manchmal", "a veces"]),
+    t(["often", "oft", "a menudo"]),
+    t(["always", "immer", "siempre"]),
 ];
 
 /// Shorthand for the table below: (id, construct, reverse, quick, text).
-const fn item(id: &'static str, construct: C, reverse: bool, quick: bool, text: Text) -> Item {
-    Item { id, construct, reverse, quick, text }
+const fn item(id: &'static str, construct: C, reverse: bool, quick: bool, text: [&'static str; LOCALES]) -> Item {
+    Item { id, construct, reverse, quick, text: t(text) }
 }
 
 const R: bool = true; // reverse-keyed: a high answer means less of the construct
@@ -197,52 +198,52 @@ pub static ITEMS: &[Item] = &[
 pub static CONTEXT: &[ContextQuestion] = &[
     ContextQuestion {
         id: "duration",
-        text: [
+        text: t([
             "How long has it felt like this?",
             "Wie lange fühlt es sich schon so an?",
             "¿Desde cuándo te sientes así?",
-        ],
+        ]),
         multiple: false,
         options: &[
-            ("under_1m", ["Less than a month", "Weniger als einen Monat", "Menos de un mes"]),
-            ("1_3m", ["1 to 3 months", "1 bis 3 Monate", "De 1 a 3 meses"]),
-            ("3_6m", ["3 to 6 months", "3 bis 6 Monate", "De 3 a 6 meses"]),
-            ("6_12m", ["6 to 12 months", "6 bis 12 Monate", "De 6 a 12 meses"]),
-            ("over_12m", ["More than a year", "Länger als ein Jahr", "Más de un año"]),
+            ("under_1m", t(["Less than a month", "Weniger als einen Monat", "Menos de un mes"])),
+            ("1_3m", t(["1 to 3 months", "1 bis 3 Monate", "De 1 a 3 meses"])),
+            ("3_6m", t(["3 to 6 months", "3 bis 6 Monate", "De 3 a 6 meses"])),
+            ("6_12m", t(["6 to 12 months", "6 bis 12 Monate", "De 6 a 12 meses"])),
+            ("over_12m", t(["More than a year", "Länger als ein Jahr", "Más de un año"])),
         ],
     },
     ContextQuestion {
         id: "scope",
-        text: [
+        text: t([
             "Is this mostly about your work, or about life in general?",
             "Geht es vor allem um deine Arbeit oder um dein Leben insgesamt?",
             "¿Se trata sobre todo de tu trabajo o de tu vida en general?",
-        ],
+        ]),
         multiple: false,
         options: &[
-            ("work", ["Mostly my work", "Vor allem um meine Arbeit", "Sobre todo de mi trabajo"]),
-            ("life", ["Life in general", "Um mein Leben insgesamt", "De mi vida en general"]),
+            ("work", t(["Mostly my work", "Vor allem um meine Arbeit", "Sobre todo de mi trabajo"])),
+            ("life", t(["Life in general", "Um mein Leben insgesamt", "De mi vida en general"])),
         ],
     },
     ContextQuestion {
         id: "secondary",
-        text: [
+        text: t([
             "Is anything else weighing on you right now? Choose any that apply.",
             "Belastet dich gerade noch etwas anderes? Wähle alles, was zutrifft.",
             "¿Hay algo más que te pese ahora mismo? Elige todo lo que corresponda.",
-        ],
+        ]),
         multiple: true,
         options: &[
-            ("health", ["My own health", "Meine eigene Gesundheit", "Mi propia salud"]),
-            ("care", ["Caring for someone", "Die Sorge für einen anderen Menschen", "Cuidar de alguien"]),
-            ("money", ["Money worries", "Geldsorgen", "Preocupaciones económicas"]),
+            ("health", t(["My own health", "Meine eigene Gesundheit", "Mi propia salud"])),
+            ("care", t(["Caring for someone", "Die Sorge für einen anderen Menschen", "Cuidar de alguien"])),
+            ("money", t(["Money worries", "Geldsorgen", "Preocupaciones económicas"])),
             (
                 "life_event",
-                [
+                t([
                     "A big life event (a move, a loss, a separation)",
                     "Ein großes Lebensereignis (Umzug, Verlust, Trennung)",
                     "Un gran acontecimiento vital (mudanza, pérdida, separación)",
-                ],
+                ]),
             ),
         ],
     },

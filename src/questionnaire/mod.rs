@@ -4,7 +4,8 @@
 mod items;
 
 use crate::json::Json;
-use crate::model::{Construct, Form, Locale, Text};
+use crate::model::{Construct, Form, Locale};
+use crate::text::Text;
 
 pub use items::{CONTEXT, ITEMS, SCALE};
 
@@ -153,37 +154,44 @@ impl Questionnaire {
 
 /// The questionnaire of `form` in `locale`.
 pub fn questionnaire(form: Form, locale: Locale) -> Questionnaire {
-    let l = locale as usize;
     Questionnaire {
         id: format!("burnout-check/{}", form.id()),
         version: QUESTIONNAIRE_VERSION,
         form,
         locale,
-        scale: SCALE.iter().enumerate().map(|(v, t)| ScalePoint { value: v as u8, label: t[l] }).collect(),
+        scale: SCALE.iter().enumerate().map(|(v, t)| ScalePoint { value: v as u8, label: t.get(locale) }).collect(),
         items: items(form)
-            .map(|i| ItemView { id: i.id, construct: i.construct, reverse: i.reverse, text: i.text[l] })
+            .map(|i| ItemView { id: i.id, construct: i.construct, reverse: i.reverse, text: i.text.get(locale) })
             .collect(),
         context: CONTEXT
             .iter()
             .map(|q| ContextView {
                 id: q.id,
-                text: q.text[l],
+                text: q.text.get(locale),
                 multiple: q.multiple,
-                options: q.options.iter().map(|(id, t)| OptionView { id, label: t[l] }).collect(),
+                options: q.options.iter().map(|(id, t)| OptionView { id, label: t.get(locale) }).collect(),
             })
             .collect(),
     }
 }
 
+/// Every text of the forms (`text::all` gathers them for the tables).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn texts() -> Vec<Text> {
+    let mut v: Vec<Text> = SCALE.to_vec();
+    v.extend(ITEMS.iter().map(|i| i.text));
+    for q in CONTEXT {
+        v.push(q.text);
+        v.extend(q.options.iter().map(|(_, t)| *t));
+    }
+    v
+}
+
 /// Validates the input of `questionnaire()`: `{ form, locale? }`.
 pub fn parse_request(input: &crate::json::Json) -> crate::error::Result<(Form, Locale)> {
-    use crate::json::{member, only_keys, optional};
+    use crate::json::{member, only_keys};
     use crate::model::parse_id;
     only_keys(input, "", &["form", "locale"])?;
     let form = parse_id(member(input, "", "form")?, "form")?;
-    let locale = match optional(input, "locale") {
-        Some(v) => parse_id(v, "locale")?,
-        None => Locale::En,
-    };
-    Ok((form, locale))
+    Ok((form, crate::text::requested_locale(input)?))
 }
