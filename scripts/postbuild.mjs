@@ -26,7 +26,7 @@ export async function neededFiles() {
       const rel = relative(www, path).split(sep).join("/");
       if (d.isDirectory()) {
         if (rel !== "demo") await walk(path);
-      } else if (/\.(html|js|css|wasm)$/.test(d.name) && rel !== "sw.js" && (!rel.startsWith("pkg/") || /^pkg\/burnout_check(_bg\.wasm|\.js)$/.test(rel))) {
+      } else if (/\.(html|js|css|wasm|json)$/.test(d.name) && rel !== "sw.js" && (!rel.startsWith("pkg/") || /^pkg\/(burnout_check(_bg\.wasm|\.js)|texts-[a-z]+\.json)$/.test(rel))) {
         out.push(rel);
       }
     }

@@ -9,10 +9,11 @@ ensure_chromium
 say "native tests (cargo test)"
 cargo test --quiet
 
+# The build first: it writes the text tables the wasm binding tests load.
+bash scripts/build.sh
+
 say "wasm binding tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web
-
-bash scripts/build.sh
 
 say "the generated module from Node (initSync + questionnaire/assess/analyze)"
 node --test tests/node/

@@ -2,7 +2,7 @@
 //! what a host page or the element sees, including thrown errors and real localStorage.
 #![cfg(target_arch = "wasm32")]
 
-use burnout_check::bindings::{analyze, assess, questionnaire, HistoryStore};
+use burnout_check::bindings::{analyze, assess, has_texts, questionnaire, set_texts, HistoryStore};
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -23,7 +23,15 @@ fn error_of(r: Result<JsValue, JsValue>) -> (String, String) {
     (String::from(err.message()), get(&e, "kind").as_string().unwrap_or_default())
 }
 
+/// The German and Spanish tables of this build (`npm run build` writes them
+/// first: scripts/test.sh builds before it runs these tests).
+fn load_tables() {
+    assert_eq!(set_texts(include_str!("../www/pkg/texts-de.json")).unwrap(), "de");
+    assert_eq!(set_texts(include_str!("../www/pkg/texts-es.json")).unwrap(), "es");
+}
+
 fn item_ids(form: &str) -> Vec<String> {
+    load_tables();
     let q = questionnaire(js(&format!(r#"{{"form":"{form}","locale":"de"}}"#))).unwrap();
     let items: js_sys::Array = get(&q, "items").dyn_into().unwrap();
     items.iter().map(|i| get(&i, "id").as_string().unwrap()).collect()
@@ -41,6 +49,19 @@ fn questionnaire_lists_the_forms_items_in_the_locale() {
     let q = questionnaire(js(r#"{"form":"quick","locale":"es"}"#)).unwrap();
     assert_eq!(get(&q, "locale").as_string().as_deref(), Some("es"));
     assert_eq!(js_sys::Array::from(&get(&q, "scale")).length(), 5);
+}
+
+#[wasm_bindgen_test]
+fn the_german_table_gives_german_texts_and_a_newer_table_is_refused() {
+    load_tables();
+    assert!(has_texts("de") && has_texts("es") && has_texts("en") && !has_texts("fr"));
+    let q = questionnaire(js(r#"{"form":"quick","locale":"de"}"#)).unwrap();
+    let first = js_sys::Array::from(&get(&q, "items")).get(0);
+    assert_eq!(get(&first, "text").as_string().as_deref(), Some("Ich bin müde, auch wenn ich gut geschlafen habe."));
+    let newer = include_str!("../www/pkg/texts-de.json").replacen(r#""version":1"#, r#""version":2"#, 1);
+    let e = set_texts(&newer).expect_err("a newer table");
+    assert_eq!(get(&e, "kind").as_string().as_deref(), Some("newer_version"));
+    assert!(has_texts("de"), "the loaded table stays");
 }
 
 #[wasm_bindgen_test]

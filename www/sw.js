@@ -46,6 +46,8 @@ const ASSETS = [
   "src/views/start.js",
   "pkg/burnout_check.js",
   "pkg/burnout_check_bg.wasm",
+  "pkg/texts-de.json",
+  "pkg/texts-es.json",
 ];
 
 self.addEventListener("install", (event) => {

@@ -1,6 +1,8 @@
-// The interface texts come one language at a time: a first load fetches only
-// the language it shows, and another is fetched when it is picked, before the
+// The texts come one language at a time: a first load fetches only the
+// language it shows, and another is fetched when it is picked, before the
 // screen changes (so it changes in one step, and focus stays on the picker).
+// A language is two files: the element's (src/i18n/<l>.js) and the core's
+// (pkg/texts-<l>.json; English is built into the core).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,14 +10,27 @@ import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
-/** The language files the page itself has asked for so far (the worker's precache is not the page's). */
+/**
+ * The language files the page itself has asked for so far (the worker's precache
+ * is not the page's): "de" for the element's, "core:de" for the core's.
+ */
 function watchTexts(page) {
   const asked = [];
   page.on("request", (r) => {
-    const m = new URL(r.url()).pathname.match(/\/src\/i18n\/(\w+)\.js$/);
-    if (m) asked.push(m[1]);
+    const path = new URL(r.url()).pathname;
+    const ui = path.match(/\/src\/i18n\/(\w+)\.js$/);
+    const core = path.match(/\/pkg\/texts-(\w+)\.json$/);
+    if (ui) asked.push(ui[1]);
+    if (core) asked.push(`core:${core[1]}`);
   });
   return asked;
+}
+
+/** The first question's text, after starting the quick check. */
+async function firstQuestion(page) {
+  await app(page).locator('input[value="quick"]').check();
+  await app(page).locator("section.start button[type=submit]").click();
+  return app(page).locator("fieldset[data-item] legend").first().textContent();
 }
 
 const heading = (page) => app(page).locator("main h2").first().textContent();
@@ -29,9 +44,10 @@ test("an English first load fetches the English texts only; a picked language ar
 
   await app(page).locator("select.language").selectOption("es");
   await app(page).getByRole("heading", { name: "¿Cómo han sido las últimas dos semanas?" }).waitFor();
-  assert.deepEqual(asked, ["en", "es"]);
+  assert.deepEqual(asked.sort(), ["core:es", "en", "es"]);
   assert.equal(await app(page).locator("button[type=submit]").first().textContent(), "Empezar");
   assert.equal(await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.activeElement?.className), "language");
+  assert.match(await firstQuestion(page), /^1\. Me siento sin energía incluso después de dormir bien\./);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -41,8 +57,19 @@ test("a German browser gets the check in German on the first screen, without the
   const asked = watchTexts(page);
   await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "Wie waren die letzten zwei Wochen?");
-  assert.ok(asked.includes("de") && !asked.includes("es"), `asked for ${asked}`);
+  assert.ok(asked.includes("de") && asked.includes("core:de") && !asked.some((l) => l.endsWith("es")), `asked for ${asked}`);
+  assert.match(await firstQuestion(page), /^1\. Ich bin müde, auch wenn ich gut geschlafen habe\./);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("when the core's German texts cannot be fetched, the check is whole in English, not half German", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url, { locale: "de-DE" });
+  await page.route("**/pkg/texts-de.json", (route) => route.abort());
+  await gotoApp(page, env.server.url);
+  assert.equal(await heading(page), "How have the past two weeks been?");
+  assert.match(await firstQuestion(page), /^1\. I feel tired even after a good night's sleep\./);
+  assert.deepEqual(await app(page).locator(".error:not([hidden]), [role=alert]:not([hidden])").evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 200))), []);
   await context.close();
 });
 

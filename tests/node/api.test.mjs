@@ -1,11 +1,45 @@
 // The generated module from Node, as a host or a script would use it headless:
-// initSync + questionnaire + assess + analyze, including the bad-input errors.
+// initSync + questionnaire + assess + analyze, including the bad-input errors,
+// and setTexts for German and Spanish (English is built in).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, questionnaire, assess, analyze, describe } from "../../www/pkg/burnout_check.js";
+import { initSync, questionnaire, assess, analyze, describe, setTexts, hasTexts } from "../../www/pkg/burnout_check.js";
 
 initSync({ module: readFileSync(new URL("../../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
+const table = (locale) => readFileSync(new URL(`../../www/pkg/texts-${locale}.json`, import.meta.url), "utf8");
+
+// First, before any table is loaded.
+test("English is built in; German and Spanish work once their table is loaded, and not before", () => {
+  assert.equal(hasTexts("en"), true);
+  assert.equal(hasTexts("de"), false);
+  assert.equal(hasTexts("fr"), false);
+  const unavailable = (locale) => (e) =>
+    e instanceof Error && e.kind === "unavailable" &&
+    e.message === `locale: the texts for "${locale}" are not loaded; pass pkg/texts-${locale}.json to setTexts() first`;
+  assert.throws(() => questionnaire({ form: "quick", locale: "de" }), unavailable("de"));
+  assert.throws(() => assess({ form: "quick", locale: "es", answers: {} }), unavailable("es"));
+  assert.throws(() => describe({ result: assess({ form: "quick", answers: {} }), locale: "de" }), unavailable("de"));
+
+  assert.equal(setTexts(table("de")), "de");
+  assert.equal(setTexts(table("es")), "es");
+  assert.ok(hasTexts("de") && hasTexts("es"));
+  const en = questionnaire({ form: "full", locale: "en" });
+  const de = questionnaire({ form: "full", locale: "de" });
+  const es = questionnaire({ form: "full", locale: "es" });
+  assert.equal(de.items[0].text, "Ich bin müde, auch wenn ich gut geschlafen habe.");
+  assert.equal(es.scale[0].label, "nunca");
+  // Every text came from the table: none is the English one.
+  const texts = (q) => [...q.scale.map((s) => s.label), ...q.items.map((i) => i.text), ...q.context.flatMap((c) => [c.text, ...c.options.map((o) => o.label)])];
+  const english = texts(en);
+  for (const q of [de, es]) texts(q).forEach((text, i) => assert.notEqual(text, english[i], text));
+
+  // A table it cannot read is refused with a typed error, and the loaded one stays.
+  assert.throws(() => setTexts(table("de").replace('"version":1', '"version":2')), (e) => e.kind === "newer_version" && e.message.startsWith("version: "));
+  assert.throws(() => setTexts("{}"), (e) => e.kind === "invalid" && e.message.startsWith("format: "));
+  assert.throws(() => setTexts("<html>"), (e) => e.kind === "invalid");
+  assert.equal(questionnaire({ form: "quick", locale: "de" }).items[0].text, de.items[0].text);
+});
 
 const answerAll = (form, valueOf) =>
   Object.fromEntries(questionnaire({ form }).items.map((i) => [i.id, valueOf(i)]));

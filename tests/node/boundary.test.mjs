@@ -4,9 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, questionnaire, assess, HistoryStore } from "../../www/pkg/burnout_check.js";
+import { initSync, questionnaire, assess, HistoryStore, setTexts } from "../../www/pkg/burnout_check.js";
 
 initSync({ module: readFileSync(new URL("../../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
+setTexts(readFileSync(new URL("../../www/pkg/texts-es.json", import.meta.url), "utf8"));
 
 const first = questionnaire({ form: "quick" }).items[0].id;
 const refused = (fn, prefix) =>

@@ -5,7 +5,7 @@
 
 import { h } from "./h.js";
 import { styles } from "./styles.js";
-import { LANGUAGE_NAMES, LOCALES, hasLocale, loadLocale, pickLocale, translate } from "./i18n.js";
+import { LANGUAGE_NAMES, LOCALES, coreLocale, hasLocale, loadLocale, pickLocale, translate } from "./i18n.js";
 import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
 import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
@@ -116,6 +116,11 @@ export class BurnoutCheck extends HTMLElement {
     return pickLocale(own || inherited || navigator.language);
   }
 
+  /** The locale the core writes in: `locale` once its texts are here (see i18n.js), else English like the rest of the screen. */
+  get coreLocale() {
+    return coreLocale(this._core, this.locale);
+  }
+
   /** The storage namespace (`storage-key`), so several checks can live on one origin. */
   get namespace() {
     return this.getAttribute("storage-key") || DEFAULT_NAMESPACE;
@@ -194,7 +199,7 @@ export class BurnoutCheck extends HTMLElement {
   _beginCheck(form, draft = null) {
     let questionnaire;
     try {
-      questionnaire = this._core.questionnaire({ form, locale: this.locale });
+      questionnaire = this._core.questionnaire({ form, locale: this.coreLocale });
     } catch {
       return; // a fault: the restart notice tells the person to try again
     }
@@ -247,7 +252,7 @@ export class BurnoutCheck extends HTMLElement {
     const c = this._check;
     const request = {
       form: c.form,
-      locale: this.locale,
+      locale: this.coreLocale,
       answers: c.answers,
       context: contextRequest(c.context),
       at: Date.now(),
@@ -268,7 +273,7 @@ export class BurnoutCheck extends HTMLElement {
       // The store keeps the entry in memory on a storage failure; score it for the screen.
       saveError = e;
       try {
-        assessment = this._core.assess({ form: c.form, locale: this.locale, answers: c.answers, context: request.context });
+        assessment = this._core.assess({ form: c.form, locale: this.coreLocale, answers: c.answers, context: request.context });
       } catch (e2) {
         this._flash = { text: this._t("action_failed", { message: e2.message }), error: true };
         this._render();
@@ -309,7 +314,7 @@ export class BurnoutCheck extends HTMLElement {
   _showEntry(entry) {
     let texts;
     try {
-      texts = this._core.describe({ result: entry.result, context: entry.context, locale: this.locale });
+      texts = this._core.describe({ result: entry.result, context: entry.context, locale: this.coreLocale });
     } catch (e) {
       this._flash = { text: this._t("action_failed", { message: e.message }), error: true };
       this._go("history");
@@ -332,11 +337,11 @@ export class BurnoutCheck extends HTMLElement {
   /** Re-renders everything in the new language, keeping answers and the screen. */
   _relocalize() {
     if (this._check) {
-      this._check.questionnaire = this._core.questionnaire({ form: this._check.form, locale: this.locale });
+      this._check.questionnaire = this._core.questionnaire({ form: this._check.form, locale: this.coreLocale });
     }
     if (this._result?.result) {
       try {
-        const texts = this._core.describe({ result: this._result.result, context: this._result.context ?? {}, locale: this.locale });
+        const texts = this._core.describe({ result: this._result.result, context: this._result.context ?? {}, locale: this.coreLocale });
         this._result.explanation = texts.explanation;
         this._result.next_steps = texts.next_steps;
       } catch {

@@ -2,8 +2,10 @@
 // (src/i18n/<locale>.js). The core writes the questions, explanations and next
 // steps; these name things (profiles, indices, areas, flags, events) and label
 // the interface. English comes with this module (the fallback, and the page's
-// own language); another is fetched only when it is shown (loadLocale), so a
-// first load does not carry all three. A browser test checks every key in
+// own language), and the core has its own English built in. Another language
+// is fetched only when it is shown (loadLocale): this module's texts and the
+// core's (pkg/texts-<locale>.json, handed to each core instance by coreLocale),
+// so a first load does not carry all three. A browser test checks every key in
 // every locale (tests/browser/texts.mjs imports them all).
 
 import en from "./i18n/en.js";
@@ -15,6 +17,9 @@ export const LANGUAGE_NAMES = { en: "English", de: "Deutsch", es: "Español" };
 /** The texts of each locale loaded so far; the others arrive through loadLocale(). */
 export const TEXTS = { en };
 
+/** The core's text table (JSON text) of each locale loaded so far, English aside (built into the core). */
+const CORE_TEXTS = {};
+
 const loading = {};
 
 /** Whether the texts of `locale` are here, so translate() can use them at once. */
@@ -22,12 +27,20 @@ export function hasLocale(locale) {
   return Object.hasOwn(TEXTS, locale);
 }
 
-/** Fetches the texts of `locale` once (English for one we do not ship); a failed fetch may be tried again. */
+/**
+ * Fetches the texts of `locale` once, the element's and the core's together
+ * (English for one we do not ship); a failed fetch may be tried again.
+ */
 export function loadLocale(locale) {
   const wanted = LOCALES.includes(locale) ? locale : "en";
   if (hasLocale(wanted)) return Promise.resolve(wanted);
-  loading[wanted] ??= import(`./i18n/${wanted}.js`).then(
-    (module) => {
+  const table = fetch(new URL(`../pkg/texts-${wanted}.json`, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`texts-${wanted}.json: HTTP ${response.status}`);
+    return response.text();
+  });
+  loading[wanted] ??= Promise.all([import(`./i18n/${wanted}.js`), table]).then(
+    ([module, json]) => {
+      CORE_TEXTS[wanted] = json;
       TEXTS[wanted] = module.default;
       return wanted;
     },
@@ -37,6 +50,17 @@ export function loadLocale(locale) {
     },
   );
   return loading[wanted];
+}
+
+/**
+ * The locale `core` (one instance of the wasm core) can write in for `locale`:
+ * `locale` once its texts are loaded (handed to this instance the first time,
+ * so a fresh instance after a fault gets them too), else English, as translate() falls back.
+ */
+export function coreLocale(core, locale) {
+  if (locale === "en" || !Object.hasOwn(CORE_TEXTS, locale)) return "en";
+  if (!core.hasTexts(locale)) core.setTexts(CORE_TEXTS[locale]);
+  return locale;
 }
 
 /** The shipped locale for a BCP 47 tag such as "de-AT"; English when we do not ship it. */

@@ -77,7 +77,7 @@ export function printHistorySummary(app, entries, history = null) {
   if (!latest?.result) return null;
   let texts = { explanation: "", next_steps: [] };
   try {
-    texts = app._core.describe({ result: latest.result, context: latest.context ?? {}, locale: app.locale });
+    texts = app._core.describe({ result: latest.result, context: latest.context ?? {}, locale: app.coreLocale });
   } catch {
     // the summary can go without the core's texts
   }
@@ -90,7 +90,7 @@ function loadHistory(app) {
   const today = localDate();
   try {
     const data = app._store.load();
-    const analysis = app._store.analyze(today, app.locale);
+    const analysis = app._store.analyze(today, app.coreLocale);
     const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
     return { readings, events: data.events, analysis };
   } catch {

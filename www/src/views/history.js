@@ -34,7 +34,7 @@ export function renderHistory(app) {
   try {
     status = store.status();
     data = store.load();
-    analysis = store.analyze(today, locale);
+    analysis = store.analyze(today, app.coreLocale);
   } catch (e) {
     problems.push(h("p", { class: "error", role: "alert" }, t("action_failed", { message: e.message })));
   }

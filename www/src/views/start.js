@@ -5,7 +5,7 @@ import { h } from "../h.js";
 export function renderStart(app) {
   const counts = {};
   for (const form of ["full", "quick"]) {
-    counts[form] = app._core.questionnaire({ form, locale: app.locale }).items.length;
+    counts[form] = app._core.questionnaire({ form, locale: app.coreLocale }).items.length;
   }
   const start = (event) => {
     event.preventDefault();
