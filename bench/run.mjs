@@ -23,12 +23,12 @@ const ENTRIES = 2000;
 const THROTTLE = 4;
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
 
-// ---- one server for both pages: www/ at /, bench/ at /bench/, the same headers as scripts/serve.mjs ----
+// ---- one server for both pages: dist/ at /, bench/ at /bench/, the same headers as scripts/serve.mjs ----
 function serve() {
   const server = createServer(async (req, res) => {
     let rel = decodeURIComponent((req.url ?? "/").split("?")[0]);
     if (rel.endsWith("/")) rel += "index.html";
-    const base = rel.startsWith("/bench/") ? ROOT : join(ROOT, "www");
+    const base = rel.startsWith("/bench/") ? ROOT : join(ROOT, "dist");
     const file = normalize(join(base, rel));
     if (!file.startsWith(base + sep)) return res.writeHead(404).end();
     try {
@@ -214,7 +214,7 @@ async function main() {
   try {
     await oursRun(browser, base, text); // warm-up (browser process, not the page's cache: every run is a new context)
     await plainRun(browser, base);
-    // A run that fails (e.g. www/pkg being rebuilt under it) is retried, at most 3 times in all.
+    // A run that fails (e.g. dist/ being rebuilt under it) is retried, at most 3 times in all.
     let retries = 0;
     const attempt = async (f) => {
       for (;;) {

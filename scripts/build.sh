@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Compiles the Rust core to wasm, generates the JS glue into www/pkg and shrinks the module.
+# Compiles the Rust core to wasm, generates the JS glue into www/pkg and shrinks the
+# module, writes the text tables, then dist/ (what is served and deployed).
 source "$(dirname "$0")/ensure.sh"
 ensure_rust
 ensure_wasm_bindgen
@@ -20,5 +21,7 @@ node_modules/binaryen/bin/wasm-opt -Oz --converge \
 say "writing the German and Spanish text tables (src/text.rs)"
 cargo run --quiet --example texts -- www/pkg
 
-if [ -f scripts/postbuild.mjs ]; then node scripts/postbuild.mjs; fi
+say "writing dist/: www/ with scripts and styles minified"
+node scripts/dist.mjs
+node scripts/postbuild.mjs
 say "built www/pkg: $(wc -c < www/pkg/burnout_check_bg.wasm) bytes of wasm"

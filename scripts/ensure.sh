@@ -29,7 +29,7 @@ ensure_wasm_bindgen() {
 
 ensure_node_modules() {
   command -v npm >/dev/null || die "npm is missing: install Node.js 20 or newer."
-  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/binaryen ] || [ ! -d node_modules/esbuild ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages"
     if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
   fi

@@ -1,11 +1,12 @@
-// Serves www/ on loopback: the standalone page at http://127.0.0.1:8080/ (PORT overrides).
+// Serves dist/ (what `npm run build` writes: www/ minified) on loopback: the
+// standalone page at http://127.0.0.1:8080/ (PORT overrides; ROOT=www serves the sources).
 // No dependencies; same-origin only; no cookies; every response carries a strict CSP header.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = resolve(fileURLToPath(new URL("../www/", import.meta.url)));
+const root = resolve(fileURLToPath(new URL(`../${process.env.ROOT ?? "dist"}/`, import.meta.url)));
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? "127.0.0.1";
 
@@ -41,7 +42,7 @@ async function resolveFile(urlPath, base = root) {
 }
 
 /**
- * Serves `root` (default www/) on `listenPort`. `cors: true` lets pages on other
+ * Serves `root` (default dist/) on `listenPort`. `cors: true` lets pages on other
  * origins load the scripts and the wasm (`Access-Control-Allow-Origin: *` on
  * everything but HTML), as a CDN hosting the widget for other sites would.
  */
@@ -61,7 +62,7 @@ export function startServer(listenPort = port, { root: base = root, cors = false
         "x-content-type-options": "nosniff",
         "referrer-policy": "no-referrer",
       };
-      // Pages under www/ get the strict policy; demo host pages set their own in <meta>.
+      // Pages of the product get the strict policy; demo host pages set their own in <meta>.
       if (extname(file) === ".html" && !file.includes(`${sep}demo${sep}`)) headers["content-security-policy"] = CSP;
       if (cors && extname(file) !== ".html") headers["access-control-allow-origin"] = "*";
       res.writeHead(200, headers);
@@ -75,6 +76,11 @@ export function startServer(listenPort = port, { root: base = root, cors = false
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const built = await stat(join(root, "index.html")).then(() => true, () => false);
+  if (!built) {
+    console.error(`burnout-check: nothing to serve in ${root}: run \`npm run build\` first (or \`npm start\`, which builds).`);
+    process.exit(1);
+  }
   const server = await startServer(port, { cors: process.env.CORS === "1" });
   const { port: p } = server.address();
   console.log(`burnout-check: http://${host}:${p}/  (Ctrl+C to stop)`);

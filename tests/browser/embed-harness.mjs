@@ -1,6 +1,6 @@
 // Host pages for the embedding tests, served from a second origin (another
 // port): tests/browser/hosts/ at `/`, with {{WIDGET}} in HTML replaced by the
-// widget server's origin, and a same-origin copy of www/ at `/bc/` (a page
+// widget server's origin, and a same-origin copy of dist/ at `/bc/` (a page
 // owner who copied the files). Host pages set their own CSP in <meta>.
 
 import { createServer } from "node:http";
@@ -9,7 +9,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const HOSTS = fileURLToPath(new URL("./hosts/", import.meta.url));
-const WWW = fileURLToPath(new URL("../../www/", import.meta.url));
+const WWW = fileURLToPath(new URL("../../dist/", import.meta.url));
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
 
 /** Starts the host server; `widget` is the widget server's base URL. Resolves to `{ url, origin, stop }`. */

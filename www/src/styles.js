@@ -2,7 +2,7 @@
 // the DOM, so a strict CSP needs no 'unsafe-inline'). Colours, font, radius and
 // spacing are --bc-* custom properties a host page can override.
 
-const CSS = `
+const CSS = /* css */ `
 :host {
   --bc-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   --bc-radius: 10px;
