@@ -15,7 +15,12 @@ if (check && !check.hasAttribute("lang")) {
 }
 
 if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register(new URL("./sw.js", import.meta.url), { scope: "./" }).catch(() => {
-    // Without a service worker the page still works online; nothing to tell the person.
-  });
+  // Once the page has loaded: the worker's install fetches every file of the
+  // app, which would otherwise compete with the first screen for the connection.
+  const register = () =>
+    navigator.serviceWorker.register(new URL("./sw.js", import.meta.url), { scope: "./" }).catch(() => {
+      // Without a service worker the page still works online; nothing to tell the person.
+    });
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
 }
