@@ -114,6 +114,51 @@ test("share-result through the frame: the notice names the host, and the result 
   await context.close();
 });
 
+test("a dialog opened inside a tall frame is scrolled into the host's view (reveal), and a look-alike reveal is ignored", async () => {
+  const { context, page, check, frame } = await openFrameHost();
+  await page.setViewportSize({ width: 400, height: 560 });
+  await check.locator("section.start").waitFor();
+  const f = await frame();
+  await check.locator('input[name="form"][value="quick"]').check();
+  await check.getByRole("button", { name: "Los geht’s" }).click();
+  await finishCheck(check, 3);
+  await waitForFit(page, f);
+  const frameHeight = await page.evaluate(() => document.querySelector("burnout-check-frame").frame.getBoundingClientRect().height);
+  assert.ok(frameHeight > 2 * 560, `the result makes the frame taller than two screens (${frameHeight})`);
+
+  // Where the dialog is, seen from the host: the frame's place plus the dialog's place in it.
+  const dialogInHost = () =>
+    Promise.all([
+      page.evaluate(() => document.querySelector("burnout-check-frame").frame.getBoundingClientRect().top),
+      f.evaluate(() => {
+        const d = document.querySelector("burnout-check").shadowRoot.querySelector("dialog.crisis-dialog");
+        const box = d.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom };
+      }),
+    ]).then(([frameTop, box]) => ({ top: frameTop + box.top, bottom: frameTop + box.bottom }));
+
+  // A look-alike reveal from the host page itself moves nothing.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.postMessage({ type: "burnout-check:reveal", top: 5000, height: 10 }, "*"));
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+
+  // The help button sits at the top of the widget; its dialog opens in the middle of the tall frame.
+  await check.getByRole("button", { name: "Jetzt Hilfe nötig?" }).first().click();
+  await check.locator("dialog.crisis-dialog[open]").waitFor();
+  // On screen: all of it, or its top when it is taller than the host's viewport.
+  const onScreen = ({ top, bottom }) => top >= -1 && top < 560 && (bottom - top > 560 || bottom <= 561);
+  let seen;
+  for (let i = 0; i < 40; i++) {
+    seen = await dialogInHost();
+    if (onScreen(seen)) break;
+    await page.waitForTimeout(50);
+  }
+  assert.ok(onScreen(seen), `the dialog is on screen in the host: ${JSON.stringify(seen)}`);
+  assert.ok(await page.evaluate(() => window.scrollY) > 0, "the host scrolled to it");
+  await context.close();
+});
+
 test("messages go only between the named origins", async () => {
   const { context, page, check, frame } = await openFrameHost();
   await check.locator("section.start").waitFor();
