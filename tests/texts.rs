@@ -74,3 +74,33 @@ fn tables_that_are_not_ours_are_refused_naming_the_field() {
     let ok = r#"{"format":"burnout-check-texts","version":1,"locale":"es","texts":{"0ac95089":"nunca"}}"#;
     assert_eq!(parse_table(ok).unwrap(), (Locale::Es, vec![(0x0ac9_5089, "nunca".to_string())]));
 }
+
+mod damaged {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// A damaged table (cut, a byte changed, text inserted) is read or refused, never a panic.
+        #[test]
+        fn a_damaged_table_is_read_or_refused(cut in 0.0f64..1.0, at in 0.0f64..1.0, byte in any::<u8>(), insert in "[\\[\\]{}:,\"0-9a-f.é-]{0,6}") {
+            let table = table_json(Locale::Es).unwrap();
+            let mut bytes = table.as_bytes().to_vec();
+            let i = ((at * bytes.len() as f64) as usize).min(bytes.len() - 1);
+            bytes[i] = byte;
+            bytes.splice(i..i, insert.bytes());
+            bytes.truncate(((cut * 1.2).min(1.0) * bytes.len() as f64) as usize);
+            let text = String::from_utf8_lossy(&bytes);
+            if let Ok((locale, pairs)) = parse_table(&text) {
+                prop_assert!(locale != Locale::En);
+                prop_assert!(pairs.len() <= table_json(locale).unwrap().len());
+            }
+        }
+
+        /// Any text at all is read or refused, never a panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in ".{0,200}") {
+            let _ = parse_table(&text);
+        }
+    }
+}
