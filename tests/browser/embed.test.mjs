@@ -116,6 +116,23 @@ for (const [name, path] of [["the strict CSP page", "csp.html"], ["the Trusted T
   });
 }
 
+test("inline on another origin in Spanish: the core's text table comes from the widget's origin (CORS), the check is Spanish throughout", async () => {
+  const { context, page, problems, foreign } = await openHost(`inline.html?attrs=${encodeURIComponent(JSON.stringify({ lang: "es" }))}`);
+  const check = page.locator("burnout-check");
+  await check.locator("section.start").waitFor();
+  await check.locator('input[name="form"][value="quick"]').check();
+  await check.getByRole("button", { name: "Empezar" }).click();
+  assert.match(await check.locator("fieldset[data-item] legend").first().textContent(), /Me siento sin energía incluso después de dormir bien/);
+  await finishCheck(check, 3);
+  assert.match(await check.locator("section.result").textContent(), /Tus respuestas|Tu desgaste|Parece que/);
+  const tables = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/pkg\/texts-\w+\.json$/.test(u)));
+  assert.deepEqual(tables, [`${widget.url}pkg/texts-es.json`]);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(problems.consoleErrors, []);
+  assert.deepEqual(foreign(), []);
+  await context.close();
+});
+
 test("a page whose CSP forbids wasm: a clear message in the widget, an error event, nothing thrown into the page", async () => {
   const { context, page, pageErrors } = await openHost("no-wasm.html");
   const check = page.locator("burnout-check");
