@@ -39,6 +39,8 @@ export class BurnoutCheck extends HTMLElement {
   #crisisDialog = null;
   #confirmDialog = null;
   #booting = null;
+  /** What the header and the crisis dialog of the tree on screen were built for (see `_render`). */
+  #frameKey = null;
   /** The one live region: step changes and the result are announced here (politely), nothing else. */
   #live = h("p", { class: "visually-hidden live", role: "status" });
   #crisisCache = { text: null, spec: null };
@@ -77,7 +79,7 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   connectedCallback() {
-    window.addEventListener("storage", this.#onStorage);
+    if (this._store) window.addEventListener("storage", this.#onStorage); // else once booted (see #boot)
     this.#booting ??= this.#boot();
   }
 
@@ -167,8 +169,13 @@ export class BurnoutCheck extends HTMLElement {
     this._resumeOrStart();
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
     whenIdle(() => {
+      // Listening to other tabs opens this origin's storage for events, which takes a
+      // while: done once the first screen can be used (there is nothing to refresh before).
+      if (this.isConnected) window.addEventListener("storage", this.#onStorage);
       warmFormats(this.locale);
       for (const view of Object.values(LAZY)) view.load().catch(() => {}); // tried again when opened
+      // Builds a result once, off screen, so its code is ready before the first real one.
+      LAZY.result.load().then((m) => whenIdle(() => m.warmUp?.(this)), () => {});
     });
   }
 
@@ -302,7 +309,7 @@ export class BurnoutCheck extends HTMLElement {
       this._reminder = true;
       this.#main?.append(this.#reminderNode());
     });
-    if (entry?.saved) this.#askPersistence();
+    if (entry?.saved) whenIdle(() => this.#askPersistence()); // its answer comes later anyway
     // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
     const shared = c.shared && this.shareResult;
     emit(this, EVENTS.complete, completeDetail(c.form, assessment, shared));
@@ -369,13 +376,16 @@ export class BurnoutCheck extends HTMLElement {
     if (view !== "result") this._reminder = false;
     this._view = view;
     this._render();
-    this.#announce();
-    if (!focus) return;
-    if (view === "questions" && this._check.screen < this._screenCount(this._check.questionnaire) - 1) {
-      focusFirstOpen(this.#main);
-    } else {
-      this.#main?.querySelector("h2")?.focus();
+    // Focus first, then the live region: focusing lays out the new screen, and the
+    // announcement after it does not make the browser lay it out a second time.
+    if (focus) {
+      if (view === "questions" && this._check.screen < this._screenCount(this._check.questionnaire) - 1) {
+        focusFirstOpen(this.#main);
+      } else {
+        this.#main?.querySelector("h2")?.focus();
+      }
     }
+    this.#announce();
   }
 
   /** Says where the person now is: the page of the questionnaire, or the result. Silent elsewhere. */
@@ -392,13 +402,22 @@ export class BurnoutCheck extends HTMLElement {
     this.#live.textContent = text;
   }
 
-  /** Rebuilds the whole shadow tree for the current view. */
+  /**
+   * Rebuilds the shadow tree for the current view. The frame around it (header and
+   * dialogs) is kept while nothing it shows has changed, so only the view is built
+   * and laid out anew.
+   */
   _render() {
     const locale = this.locale;
     const hadFocus = this.#root.activeElement !== null;
     const previous = this.#app;
-    this.#crisisDialog = this.#buildCrisisDialog();
-    this.#confirmDialog = h("dialog", { class: "confirm", part: "confirm-dialog" });
+    const frameKey = `${locale}|${!!this._core}|${this._view === "history"}|${this.getAttribute("crisis-resources")}`;
+    const keepFrame = previous?.parentNode === this.#root && this.#live.parentNode === this.#root && this.#frameKey === frameKey;
+    this.#frameKey = frameKey;
+    if (!keepFrame) {
+      this.#crisisDialog = this.#buildCrisisDialog();
+      this.#confirmDialog = h("dialog", { class: "confirm", part: "confirm-dialog" });
+    }
     let view;
     try {
       view = this.#renderView();
@@ -406,10 +425,17 @@ export class BurnoutCheck extends HTMLElement {
       // A view that could not be built (its core call failed) shows why instead.
       view = h("p", { class: "error", role: "alert" }, this._t("action_failed", { message: e.message }));
     }
-    this.#main = h("main", { part: "main" },
+    const main = h("main", { part: "main" },
       this._notice ? h("p", { class: "notice core-restarted", role: "alert" }, this._notice.text) : null,
       view,
       this._view === "result" && this._reminder ? this.#reminderNode() : null);
+    if (keepFrame) {
+      this.#main.replaceWith(main);
+      this.#main = main;
+      if (hadFocus && !this.#root.activeElement) this.#main.querySelector("h2")?.focus();
+      return;
+    }
+    this.#main = main;
     this.#app = h("div", { class: "app", part: "app", lang: locale },
       this.#renderHeader(),
       this.#main,

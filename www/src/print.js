@@ -34,41 +34,56 @@ export function printSummary(app, base, preloaded = null) {
   const chosen = { scores: false, details: false, history: false, notes: false };
 
   let summary = buildSummary(app, base, null, chosen);
-  const choices = h("div", { class: "choices" });
-  const offer = () => choices.replaceChildren(...OPTIONS
-    .filter(([name]) => name !== "history" || getHistory().readings.length >= 2)
-    .map(([name, key]) => h("label", {}, h("input", { type: "checkbox", name, checked: chosen[name] }), h("span", {}, t(key)))));
-  const form = h("form", { method: "dialog" },
-    h("fieldset", {},
-      h("legend", {}, t("print_include")),
-      choices),
-    h("p", { class: "muted" }, t("print_always")),
-    h("div", { class: "actions" },
-      h("button", { value: "cancel" }, t("cancel")),
-      h("button", { value: "print", class: "primary push" }, t("print_go"))),
-  );
-  const dialog = h("dialog", { class: "print-dialog", part: "print-dialog", "aria-labelledby": "bc-print-title" },
-    h("h3", { id: "bc-print-title" }, t("print_title")),
-    h("p", {}, t("print_intro")),
-    form,
-  );
-  dialog.addEventListener("close", () => {
-    const boxes = [...form.querySelectorAll('input[type="checkbox"]')];
-    if (dialog.returnValue !== "print") {
-      for (const box of boxes) box.checked = chosen[box.name]; // cancelled: the last choice stands
-      return;
+  // The options dialog is built when first opened: the result appears without it.
+  let dialog = null;
+  let offer = null;
+  const open = () => {
+    if (!dialog) {
+      ({ dialog, offer } = optionsDialog());
+      summary.before(dialog);
     }
-    for (const box of boxes) chosen[box.name] = box.checked;
-    const next = buildSummary(app, base, chosen.history ? getHistory() : null, chosen);
-    summary.replaceWith(next);
-    summary = next;
-    window.print();
-  });
+    offer();
+    dialog.returnValue = "";
+    dialog.showModal();
+  };
+  const optionsDialog = () => {
+    const choices = h("div", { class: "choices" });
+    const offer = () => choices.replaceChildren(...OPTIONS
+      .filter(([name]) => name !== "history" || getHistory().readings.length >= 2)
+      .map(([name, key]) => h("label", {}, h("input", { type: "checkbox", name, checked: chosen[name] }), h("span", {}, t(key)))));
+    const form = h("form", { method: "dialog" },
+      h("fieldset", {},
+        h("legend", {}, t("print_include")),
+        choices),
+      h("p", { class: "muted" }, t("print_always")),
+      h("div", { class: "actions" },
+        h("button", { value: "cancel" }, t("cancel")),
+        h("button", { value: "print", class: "primary push" }, t("print_go"))),
+    );
+    const built = h("dialog", { class: "print-dialog", part: "print-dialog", "aria-labelledby": "bc-print-title" },
+      h("h3", { id: "bc-print-title" }, t("print_title")),
+      h("p", {}, t("print_intro")),
+      form,
+    );
+    built.addEventListener("close", () => {
+      const boxes = [...form.querySelectorAll('input[type="checkbox"]')];
+      if (built.returnValue !== "print") {
+        for (const box of boxes) box.checked = chosen[box.name]; // cancelled: the last choice stands
+        return;
+      }
+      for (const box of boxes) chosen[box.name] = box.checked;
+      const next = buildSummary(app, base, chosen.history ? getHistory() : null, chosen);
+      summary.replaceWith(next);
+      summary = next;
+      window.print();
+    });
+    return { dialog: built, offer };
+  };
   const button = h("button", {
     type: "button", class: "print-button", "aria-haspopup": "dialog",
-    onclick: () => { offer(); dialog.returnValue = ""; dialog.showModal(); },
+    onclick: open,
   }, t("print"));
-  return { button, nodes: [dialog, summary] };
+  return { button, nodes: [summary] };
 }
 
 /** The summary from the history view: about the latest check (the history is one tick away). Null without checks. */
