@@ -39,8 +39,9 @@ export class BurnoutCheck extends HTMLElement {
   #crisisDialog = null;
   #confirmDialog = null;
   #booting = null;
-  /** What the header and the crisis dialog of the tree on screen were built for (see `_render`). */
+  /** What the dialogs and the header on screen were built for (see `_render`). */
   #frameKey = null;
+  #headerKey = null;
   /** The one live region: step changes and the result are announced here (politely), nothing else. */
   #live = h("p", { class: "visually-hidden live", role: "status" });
   #crisisCache = { text: null, spec: null };
@@ -403,17 +404,21 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   /**
-   * Rebuilds the shadow tree for the current view. The frame around it (header and
-   * dialogs) is kept while nothing it shows has changed, so only the view is built
-   * and laid out anew.
+   * Rebuilds the shadow tree for the current view. The frame around it is kept
+   * while nothing it shows has changed: the dialogs while the language and the
+   * crisis list are the same, the header also while the navigation is, so mostly
+   * only the view is built and laid out anew.
    */
   _render() {
     const locale = this.locale;
     const hadFocus = this.#root.activeElement !== null;
     const previous = this.#app;
-    const frameKey = `${locale}|${!!this._core}|${this._view === "history"}|${this.getAttribute("crisis-resources")}`;
+    const frameKey = `${locale}|${this.getAttribute("crisis-resources")}`;
+    const headerKey = `${frameKey}|${!!this._core}|${this._view === "history"}`;
     const keepFrame = previous?.parentNode === this.#root && this.#live.parentNode === this.#root && this.#frameKey === frameKey;
+    const keepHeader = keepFrame && this.#headerKey === headerKey;
     this.#frameKey = frameKey;
+    this.#headerKey = headerKey;
     if (!keepFrame) {
       this.#crisisDialog = this.#buildCrisisDialog();
       this.#confirmDialog = h("dialog", { class: "confirm", part: "confirm-dialog" });
@@ -430,21 +435,21 @@ export class BurnoutCheck extends HTMLElement {
       view,
       this._view === "result" && this._reminder ? this.#reminderNode() : null);
     if (keepFrame) {
+      if (!keepHeader) previous.querySelector(":scope > header").replaceWith(this.#renderHeader());
       this.#main.replaceWith(main);
       this.#main = main;
-      if (hadFocus && !this.#root.activeElement) this.#main.querySelector("h2")?.focus();
-      return;
+    } else {
+      this.#main = main;
+      this.#app = h("div", { class: "app", part: "app", lang: locale },
+        this.#renderHeader(),
+        this.#main,
+        this.#crisisDialog,
+        this.#confirmDialog,
+      );
+      // The live region stays in place across renders, or screen readers would not hear it change.
+      if (previous?.parentNode === this.#root && this.#live.parentNode === this.#root) previous.replaceWith(this.#app);
+      else this.#root.replaceChildren(this.#app, this.#live);
     }
-    this.#main = main;
-    this.#app = h("div", { class: "app", part: "app", lang: locale },
-      this.#renderHeader(),
-      this.#main,
-      this.#crisisDialog,
-      this.#confirmDialog,
-    );
-    // The live region stays in place across renders, or screen readers would not hear it change.
-    if (previous?.parentNode === this.#root && this.#live.parentNode === this.#root) previous.replaceWith(this.#app);
-    else this.#root.replaceChildren(this.#app, this.#live);
     // Focus is never dropped on the page: whatever had it is gone, so the view's heading takes it.
     if (hadFocus && !this.#root.activeElement) this.#main?.querySelector("h2")?.focus();
   }
