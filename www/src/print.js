@@ -6,6 +6,7 @@
 import { h } from "./h.js";
 import { trendChart, trendValues } from "./charts.js";
 import { formatDate, localDate, score } from "./dates.js";
+import { translate } from "./i18n.js";
 
 const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
 const OPTIONS = [
@@ -114,8 +115,8 @@ function loadHistory(app) {
 }
 
 function buildSummary(app, base, history, chosen) {
-  const t = (k, v) => app._t(k, v);
   const locale = app.locale;
+  const t = (k, v) => translate(locale, k, v);
   const date = (iso) => formatDate(iso, locale);
   const res = base.result;
   const include = Object.keys(chosen).filter((k) => chosen[k]);
@@ -166,8 +167,8 @@ function buildSummary(app, base, history, chosen) {
 
 /** Strain over time: the chart, the trend in words, and the latest events with what followed. */
 function overTime(app, history, withNotes, clip, date) {
-  const t = (k, v) => app._t(k, v);
   const locale = app.locale;
+  const t = (k, v) => translate(locale, k, v);
   const { readings, events, analysis } = history;
   const points = readings.map((e) => ({ date: e.date, strain: e.result.indices.strain }));
   const trend = analysis?.trend;

@@ -167,6 +167,8 @@ dialog h2 { margin-block-start: 0; }
 }
 .print-dialog .choices label { padding-block: .4rem; }
 .print-summary { display: none; }
+/* A result laid out unseen once while idle, then removed (views/result.js warmUp). */
+.warm-up { block-size: 0; overflow: hidden; visibility: hidden; }
 @media (prefers-reduced-motion: no-preference) {
   button, .scale label, .choices label { transition: border-color .15s, box-shadow .15s; }
 }
