@@ -129,11 +129,16 @@ test("11: broken, mistyped, huge and newer imports each get a clear message; mar
   await gotoApp(page, env.server.url);
   await openHistory(page);
   const input = app(page).locator("input.import-file");
+  let last = null; // the previous refusal's message: still on screen until the next one replaces it
   const refused = async (file, message) => {
     await input.setInputFiles(file);
     const flash = app(page).locator(".flash[role=alert]");
-    await flash.waitFor();
-    assert.match(await flash.textContent(), message);
+    await page.waitForFunction((before) => {
+      const now = document.querySelector("burnout-check").shadowRoot.querySelector(".flash[role=alert]");
+      return now && now.textContent !== before;
+    }, last);
+    last = await flash.textContent();
+    assert.match(last, message);
     assert.equal(await rows(page).count(), 2, "nothing added");
     await app(page).locator("section.history h2").click(); // the next flash replaces this one
   };
