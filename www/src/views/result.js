@@ -92,12 +92,13 @@ export function renderResult(app) {
 }
 
 /**
- * Builds one made-up result and lays it out unseen, once, when the page is idle
- * (element.js), then throws it away: the person's first result then runs code the
- * browser has already compiled, with its fonts, text shaping and chart layout
- * already warm, which on a slow phone is about half of the time it takes to show
- * it. Hidden (`visibility: hidden`, `aria-hidden`, no height) and removed in
- * the same task, so it is never painted, announced or focusable; nothing is stored.
+ * Builds one made-up result and lays it out unseen, once, as soon as this module
+ * has been loaded after the start screen (element.js), then throws it away: the
+ * person's first result then runs code the browser has already compiled, with
+ * fonts, text shaping and the chart's layout already warm, which on a slow phone
+ * is about half of the time it takes to show it. Hidden (`visibility: hidden`,
+ * `aria-hidden`, inert, no height) and removed in the same task, so it is never
+ * painted, announced or focusable; nothing is stored.
  */
 export function warmUp(app) {
   const main = app.shadowRoot?.querySelector("main");
