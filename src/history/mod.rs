@@ -3,6 +3,7 @@
 
 pub mod analyze;
 pub mod record;
+pub mod compact;
 pub mod exchange;
 
 use crate::date::Date;

@@ -127,7 +127,6 @@ pub fn entry_to_json(e: &Entry, saved: bool) -> Json {
 
 /// The entry exactly as it is stored and exported.
 pub fn entry_record(e: &Entry) -> Json {
-    let o = &e.outcome;
     let ids = |v: Vec<&str>| Json::Arr(v.into_iter().map(Json::str).collect());
     Json::obj(vec![
         ("id", Json::str(&e.id)),
@@ -146,27 +145,30 @@ pub fn entry_record(e: &Entry) -> Json {
                 ("secondary", ids(e.context.secondary.iter().map(|s| s.id()).collect())),
             ]),
         ),
+        ("result", result_to_json(&e.outcome)),
+        ("note", Json::opt_str(e.note.as_deref())),
+    ])
+}
+
+/// A result as stored and exported (`result` of an entry).
+pub fn result_to_json(o: &Outcome) -> Json {
+    let ids = |v: Vec<&str>| Json::Arr(v.into_iter().map(Json::str).collect());
+    Json::obj(vec![
+        ("profile", Json::str(o.profile.id())),
+        ("band", Json::opt_str(o.band.map(|b| b.id()))),
+        ("flags", ids(o.flags.iter().map(|f| f.id()).collect())),
         (
-            "result",
+            "indices",
             Json::obj(vec![
-                ("profile", Json::str(o.profile.id())),
-                ("band", Json::opt_str(o.band.map(|b| b.id()))),
-                ("flags", ids(o.flags.iter().map(|f| f.id()).collect())),
-                (
-                    "indices",
-                    Json::obj(vec![
-                        ("strain", Json::opt_num(o.indices.strain)),
-                        ("wear", Json::opt_num(o.indices.wear)),
-                        ("load", Json::opt_num(o.indices.load)),
-                        ("mismatch", Json::opt_num(o.indices.mismatch)),
-                        ("compensation", Json::opt_num(o.indices.compensation)),
-                    ]),
-                ),
-                ("constructs", Json::Obj(o.constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())),
-                ("top_areas", ids(o.top_areas.iter().map(|c| c.id()).collect())),
+                ("strain", Json::opt_num(o.indices.strain)),
+                ("wear", Json::opt_num(o.indices.wear)),
+                ("load", Json::opt_num(o.indices.load)),
+                ("mismatch", Json::opt_num(o.indices.mismatch)),
+                ("compensation", Json::opt_num(o.indices.compensation)),
             ]),
         ),
-        ("note", Json::opt_str(e.note.as_deref())),
+        ("constructs", Json::Obj(o.constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())),
+        ("top_areas", ids(o.top_areas.iter().map(|c| c.id()).collect())),
     ])
 }
 
@@ -201,7 +203,7 @@ fn parse_record_id(v: &Json, at: &str, prefix: char) -> Result<String> {
     Ok(id.to_string())
 }
 
-fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
+pub(crate) fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
     let n = as_num(v, at)?;
     if n.fract() != 0.0 {
         return Err(Error::invalid(at, format!("{} is not a whole number of milliseconds", num::shortest(n))));
@@ -214,7 +216,7 @@ fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
     Ok(n as i64)
 }
 
-fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
+pub(crate) fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
     let field = path(at, key);
     let n = as_num(member(obj, at, key)?, &field)?;
     if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
@@ -224,7 +226,7 @@ fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
 }
 
 /// Stored answers: any item id (older forms had others), each a whole number 0..=4.
-fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
+pub(crate) fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
     let mut answers = VecMap::new();
     for (id, value) in as_obj(v, at)? {
         let field = path(at, id);
@@ -259,7 +261,7 @@ fn parse_score(v: Option<&Json>, at: &str) -> Result<Option<f64>> {
     Ok(Some(n))
 }
 
-fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
+pub(crate) fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     only_keys(v, at, RESULT_KEYS)?;
     let profile: Profile = parse_id(member(v, at, "profile")?, &path(at, "profile"))?;
     let band: Option<Band> = optional(v, "band").map(|b| parse_id(b, &path(at, "band"))).transpose()?;
