@@ -183,9 +183,28 @@ impl HistoryStore {
 
     /// `{ entries (oldest first), events, unreadable }`.
     pub fn load(&self) -> JsResult<JsValue> {
-        let h = self.inner.history();
-        let entries = h.entries.iter().map(|e| record::entry_to_json(e, self.inner.is_saved(&e.id))).collect();
-        let events = h.events.iter().map(record::event_to_json).collect();
+        let entries = self.inner.history().entries.iter().map(|e| record::entry_to_json(e, !self.inner.is_unsaved(&e.id))).collect();
+        self.listing(entries)
+    }
+
+    /// As `load()`, with each entry cut to what a list of checks shows: `{ id,
+    /// at, date, form, saved, result: { profile, indices: { strain }, top_areas } }`.
+    /// A tenth of the text for a long history; `entry(id)` gives the whole entry.
+    pub fn overview(&self) -> JsResult<JsValue> {
+        let entries = self.inner.history().entries.iter().map(|e| record::entry_brief(e, !self.inner.is_unsaved(&e.id))).collect();
+        self.listing(entries)
+    }
+
+    /// One entry as `load()` gives it, or null when there is none with this id.
+    pub fn entry(&self, id: String) -> JsResult<JsValue> {
+        match self.inner.history().entries.iter().find(|e| e.id == id) {
+            Some(e) => output(&record::entry_to_json(e, !self.inner.is_unsaved(&e.id))),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    fn listing(&self, entries: Vec<Json>) -> JsResult<JsValue> {
+        let events = self.inner.history().events.iter().map(record::event_to_json).collect();
         let unreadable = self.inner.unreadable().iter().map(|u| u.to_json()).collect();
         output(&Json::obj(vec![
             ("entries", Json::Arr(entries)),

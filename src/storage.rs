@@ -2,24 +2,33 @@
 //! a map in tests): key layout, schema version, recovery, never losing data.
 //!
 //! One key per record, so a corrupt or half-written value costs one record, not
-//! the history: `<ns>:meta` (`{"schema":1}`), `<ns>:entry:<id>`, `<ns>:event:<id>`,
-//! `<ns>:draft`. Keys outside these exact patterns belong to someone else: their
-//! values are never read, written or removed.
+//! the history: `<ns>:meta` (`{"schema":2}`), `<ns>:e:<id>` (an entry, in the
+//! compact form of `history::compact`: about 130 characters with its key for a
+//! full form), `<ns>:event:<id>`, `<ns>:draft`. Keys outside these exact
+//! patterns belong to someone else: their values are never read, written or removed.
 //!
-//! Schema 0, the first layout, kept the whole history in one key, `<ns>:history`
-//! (a JSON array of entries without ids, no meta). It is migrated copy-on-write
-//! when the store opens: each entry is copied to its own key and read back, the
-//! meta is written last, and the old key stays until a later start finds every
-//! copy in place. An interrupted migration leaves the old key complete and simply
-//! runs again; once done, opening writes nothing.
+//! Older layouts are migrated copy-on-write when the store opens: each entry is
+//! copied to its schema-2 key and read back, the meta is written last, and the
+//! old data stays until a later start finds every copy in place. An interrupted
+//! migration leaves the old data complete and simply runs again; once done,
+//! opening writes nothing. Until then entries not yet copied are shown from the
+//! old data, and a damaged old record is listed and never removed.
+//! - Schema 0, the first layout, kept the whole history in one key,
+//!   `<ns>:history` (a JSON array of entries without ids, no meta).
+//! - Schema 1 kept each entry with its whole result under `<ns>:entry:<id>`
+//!   (about 1,430 characters with its key); events and the draft are unchanged.
+//!
+//! A meta that cannot be read leaves the schema unknown (it may be a newer
+//! one's), so opening then migrates nothing; the first save writes a good meta.
 //!
 //! Writes that cannot be stored never lose the record: it stays in memory
 //! (`is_saved` false, and in every export) and the error says why. Removals in a
 //! store that has no backend succeed in memory, since nothing stored is left behind.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::history::compact;
 use crate::history::exchange::{self, MergeSummary};
-use crate::history::record::{entry_from_json, entry_id, entry_record, event_from_json, event_to_json, is_valid_id};
+use crate::history::record::{entry_from_json, entry_id, event_from_json, event_to_json, is_valid_id};
 use crate::history::{Entry, Event, History};
 use crate::json::{as_num, parse, Json};
 use std::cell::RefCell;
@@ -27,7 +36,7 @@ use crate::vecmap::{VecMap, VecSet};
 
 /// Bump when the key layout or the stored record shape changes. Storage
 /// written by a newer schema is shown read-only, never rewritten.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Shown when no backend is given and the caller gave no reason of its own.
 const NO_STORAGE: &str = "This browser does not let this page keep data, so your history lasts only while the page is open. You can still export it.";
@@ -187,6 +196,8 @@ enum OwnKey<'a> {
     /// Schema 0's single key holding every entry.
     Legacy,
     Entry(&'a str),
+    /// A schema-1 entry (`entry:<id>`), with its whole result.
+    OldEntry(&'a str),
     Event(&'a str),
 }
 
@@ -198,7 +209,10 @@ fn own_key<'a>(ns: &str, key: &'a str) -> Option<OwnKey<'a>> {
         "meta" => Some(OwnKey::Meta),
         "draft" => Some(OwnKey::Draft),
         LEGACY_KEY => Some(OwnKey::Legacy),
-        _ => id("entry:").map(OwnKey::Entry).or_else(|| id("event:").map(OwnKey::Event)),
+        _ => id("e:")
+            .map(OwnKey::Entry)
+            .or_else(|| id("entry:").map(OwnKey::OldEntry))
+            .or_else(|| id("event:").map(OwnKey::Event)),
     }
 }
 
@@ -275,12 +289,14 @@ struct Loaded {
     unreadable: Vec<Unreadable>,
     draft: Option<String>,
     legacy: Option<String>,
+    /// Readable schema-1 entries.
+    old: Vec<Entry>,
 }
 
 fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
     let mut keys = b.keys()?;
     crate::sort::sort_by(&mut keys, |a, b| a.cmp(b));
-    let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None, legacy: None };
+    let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None, legacy: None, old: Vec::new() };
     for key in &keys {
         let Some(own) = own_key(ns, key) else { continue };
         // A key listed a moment ago may be gone (another tab): skip it.
@@ -298,7 +314,8 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
                 out.legacy = Some(raw);
                 continue;
             }
-            OwnKey::Entry(id) => read_record(&raw, id, entry_from_json).map(|e| out.history.entries.push(e)),
+            OwnKey::Entry(id) => parse(&raw, "").and_then(|v| compact::from_record(&v, id)).map(|e| out.history.entries.push(e)),
+            OwnKey::OldEntry(id) => read_record(&raw, id, entry_from_json).map(|e| out.old.push(e)),
             OwnKey::Event(id) => read_record(&raw, id, event_from_json).map(|e| out.history.events.push(e)),
         };
         if let Err(e) = record {
@@ -348,6 +365,12 @@ pub struct Store<B: Backend> {
     draft: Option<String>,
     /// Schema 0's key while it exists: its raw text and what it holds.
     legacy: Option<(String, Legacy)>,
+    /// Readable schema-1 entries while their keys exist.
+    old: Vec<Entry>,
+    /// Ids read from schema-2 entry keys at the last refresh: the copies a migration finds in place.
+    copied: VecSet<String>,
+    /// The meta could not be read, so the stored schema is unknown.
+    meta_corrupt: bool,
 }
 
 impl<B: Backend> Store<B> {
@@ -370,6 +393,9 @@ impl<B: Backend> Store<B> {
             unsaved: VecSet::new(),
             draft: None,
             legacy: None,
+            old: Vec::new(),
+            copied: VecSet::new(),
+            meta_corrupt: false,
         };
         store.refresh();
         store.migrate();
@@ -393,6 +419,12 @@ impl<B: Backend> Store<B> {
         &self.unreadable
     }
 
+    /// Whether a record of the history is kept only in memory (a write failed,
+    /// or there is no backend). Cheaper than `is_saved` for a known record.
+    pub fn is_unsaved(&self, id: &str) -> bool {
+        self.unsaved.contains(id)
+    }
+
     /// Whether the record is in storage; false for one kept only in memory.
     pub fn is_saved(&self, id: &str) -> bool {
         let known = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
@@ -402,7 +434,7 @@ impl<B: Backend> Store<B> {
     /// Keeps the entry (replacing one with the same id) and stores it. On
     /// failure the entry stays in memory, unsaved, and the error says why.
     pub fn save_entry(&mut self, e: Entry) -> Result<()> {
-        let (id, key, text) = (e.id.clone(), self.entry_key(&e.id), entry_record(&e).to_text());
+        let (id, key, text) = (e.id.clone(), self.entry_key(&e.id), compact::to_record(&e).to_text());
         if keep(&mut self.history.entries, e, &self.unsaved) {
             exchange::sort(&mut self.history);
             return self.store_record(&id, key, &text);
@@ -422,7 +454,7 @@ impl<B: Backend> Store<B> {
 
     /// Removes a record (or an unreadable one under that id); false when there is none.
     pub fn remove(&mut self, id: &str) -> Result<bool> {
-        let keys = [self.entry_key(id), self.event_key(id)];
+        let keys = [self.entry_key(id), self.key(&format!("entry:{id}")), self.event_key(id)];
         let in_history = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
         let in_unreadable = self.unreadable.iter().any(|u| keys.contains(&u.key));
         if !in_history && !in_unreadable {
@@ -442,6 +474,7 @@ impl<B: Backend> Store<B> {
                 self.remove_from_legacy(id)?;
             }
         }
+        self.old.retain(|e| e.id != id);
         self.history.entries.retain(|e| e.id != id);
         self.history.events.retain(|e| e.id != id);
         self.unreadable.retain(|u| !keys.contains(&u.key));
@@ -488,7 +521,7 @@ impl<B: Backend> Store<B> {
     pub fn export_raw(&self) -> String {
         let mut raw = VecMap::new();
         for e in &self.history.entries {
-            raw.insert(self.entry_key(&e.id), entry_record(e).to_text());
+            raw.insert(self.entry_key(&e.id), compact::to_record(e).to_text());
         }
         for e in &self.history.events {
             raw.insert(self.event_key(&e.id), event_to_json(e).to_text());
@@ -523,7 +556,7 @@ impl<B: Backend> Store<B> {
         let mut pending: Vec<(String, String, String)> = Vec::new();
         for e in &incoming.entries {
             if seen.insert(e.id.clone()) {
-                pending.push((e.id.clone(), self.entry_key(&e.id), entry_record(e).to_text()));
+                pending.push((e.id.clone(), self.entry_key(&e.id), compact::to_record(e).to_text()));
             }
         }
         for e in &incoming.events {
@@ -579,20 +612,31 @@ impl<B: Backend> Store<B> {
                 return;
             }
         };
+        self.meta_corrupt = matches!(loaded.meta, Meta::Corrupt);
         (self.read_only, self.meta_current, self.schema) = match loaded.meta {
             Meta::Newer(n) => (true, false, n),
             Meta::Known(n) => (false, n == SCHEMA_VERSION, n),
             Meta::Missing if loaded.legacy.is_some() => (false, false, 0),
+            Meta::Missing if !loaded.old.is_empty() => (false, false, 1),
             Meta::Missing | Meta::Corrupt => (false, false, SCHEMA_VERSION),
         };
         self.reason = self.read_only.then(|| NEWER_SCHEMA.to_string());
         let mut history = loaded.history;
         let mut unreadable = loaded.unreadable;
+        self.copied = history.entries.iter().map(|e| e.id.clone()).collect();
+        // Entries not yet copied to schema-2 keys are shown from the older data;
+        // schema 1 before schema 0, since its record may carry a later note.
+        let mut shown = self.copied.clone();
+        for e in &loaded.old {
+            if shown.insert(e.id.clone()) {
+                history.entries.push(e.clone());
+            }
+        }
+        self.old = loaded.old;
         self.legacy = loaded.legacy.map(|raw| {
             let legacy = read_legacy(&raw);
-            // Entries not yet copied to their own keys are shown from the old key.
             for e in &legacy.entries {
-                if !history.entries.iter().any(|x| x.id == e.id) {
+                if shown.insert(e.id.clone()) {
                     history.entries.push(e.clone());
                 }
             }
@@ -613,45 +657,59 @@ impl<B: Backend> Store<B> {
         self.draft = loaded.draft;
     }
 
-    /// Copies schema 0's entries to their own keys, copy-on-write (see the module
-    /// docs). Any failure stops it with the old key untouched; the next start resumes.
+    /// Copies older layouts' entries to schema-2 keys, copy-on-write (see the
+    /// module docs). Any failure stops it with the old data untouched; the next start resumes.
     fn migrate(&mut self) {
-        let Some((_, legacy)) = self.legacy.clone() else { return };
-        if self.writable().is_err() {
+        let legacy = self.legacy.as_ref().map(|(_, l)| l.clone());
+        if legacy.is_none() && self.old.is_empty() {
             return;
         }
-        let mut wrote = false;
-        for e in &legacy.entries {
-            let key = self.entry_key(&e.id);
-            // A readable record under the key is the copy (it may carry a later note): never overwritten.
-            let present = self
-                .backend
-                .as_ref()
-                .and_then(|b| b.get(&key).ok().flatten())
-                .is_some_and(|raw| read_record(&raw, &e.id, entry_from_json).is_ok());
-            if present {
-                continue;
-            }
-            if self.write(&key, &entry_record(e).to_text()).is_err() {
+        // An unreadable meta may be a newer schema's: nothing is written until a save.
+        if self.meta_corrupt || self.writable().is_err() {
+            return;
+        }
+        let old = std::mem::take(&mut self.old);
+        let result = self.copy_all(old.iter().chain(legacy.iter().flat_map(|l| l.entries.iter())));
+        self.old = old;
+        let Ok(wrote) = result else { return };
+        // The old data goes only when an earlier start made every copy and this one
+        // found them all in place: schema 1's readable keys, and schema 0's key
+        // only when every item in it could be read.
+        if wrote {
+            return;
+        }
+        let old_keys: Vec<String> = self.old.iter().map(|e| self.key(&format!("entry:{}", e.id))).collect();
+        for key in old_keys {
+            if self.delete(&key).is_err() {
                 return;
             }
+        }
+        self.old.clear();
+        if legacy.is_some_and(|l| l.problems.is_empty()) && self.delete(&self.key(LEGACY_KEY)).is_ok() {
+            self.legacy = None;
+        }
+    }
+
+    /// Writes each entry not yet under its schema-2 key, then the meta; true
+    /// when anything was written. A readable record under the key is the copy
+    /// (it may carry a later note) and is never overwritten.
+    fn copy_all<'a>(&mut self, entries: impl Iterator<Item = &'a Entry>) -> Result<bool> {
+        let mut wrote = false;
+        for e in entries {
+            if self.copied.contains(&e.id) {
+                continue;
+            }
+            let key = self.entry_key(&e.id);
+            self.write(&key, &compact::to_record(e).to_text())?;
+            self.copied.insert(e.id.clone());
             self.unreadable.retain(|u| u.key != key);
             wrote = true;
         }
         if !self.meta_current {
-            if self.write_meta().is_err() {
-                return;
-            }
+            self.write_meta()?;
             wrote = true;
         }
-        // The old key goes only when an earlier start made every copy and this one
-        // found them all in place, and only when every item in it could be read.
-        if wrote || !legacy.problems.is_empty() {
-            return;
-        }
-        if self.delete(&self.key(LEGACY_KEY)).is_ok() {
-            self.legacy = None;
-        }
+        Ok(wrote)
     }
 
     /// Deletes an entry from schema 0's key too, or the next start would bring it back.
@@ -680,7 +738,7 @@ impl<B: Backend> Store<B> {
         format!("{}:{suffix}", self.ns)
     }
     fn entry_key(&self, id: &str) -> String {
-        self.key(&format!("entry:{id}"))
+        self.key(&format!("e:{id}"))
     }
     fn event_key(&self, id: &str) -> String {
         self.key(&format!("event:{id}"))
