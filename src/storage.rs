@@ -209,7 +209,9 @@ fn own_key<'a>(ns: &str, key: &'a str) -> Option<OwnKey<'a>> {
         "meta" => Some(OwnKey::Meta),
         "draft" => Some(OwnKey::Draft),
         LEGACY_KEY => Some(OwnKey::Legacy),
+        // Entry ids start with `e`: `<ns>:e:meta` is a sibling namespace's meta, not ours.
         _ => id("e:")
+            .filter(|id| id.starts_with('e'))
             .map(OwnKey::Entry)
             .or_else(|| id("entry:").map(OwnKey::OldEntry))
             .or_else(|| id("event:").map(OwnKey::Event)),

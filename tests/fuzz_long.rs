@@ -113,9 +113,14 @@ fn own_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
         Just("bc:draft".to_string()),
         Just("bc:history".to_string()),
         "bc:entry:e[0-9a-f]{1,4}",
+        "bc:e:e[0-9a-f]{1,4}",
         "bc:event:v[0-9a-f]{1,4}",
     ];
-    let raw = prop_oneof![value().prop_map(|v| v.to_text()), ".{0,20}", Just("undefined".to_string())];
+    // Objects with schema 2's short keys reach deeper into the compact reader than arbitrary JSON.
+    let short = prop::sample::select(vec!["t", "d", "f", "l", "q", "s", "a", "c", "n", "r"]);
+    let compact = prop::collection::vec((short, value()), 0..10)
+        .prop_map(|m| Json::Obj(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_text());
+    let raw = prop_oneof![value().prop_map(|v| v.to_text()), compact, ".{0,20}", Just("undefined".to_string())];
     prop::collection::vec((key, raw), 0..8)
 }
 

@@ -5,7 +5,8 @@
 use burnout_check::date::Date;
 use burnout_check::error::ErrorKind;
 use burnout_check::history::exchange::{export_json, import_json};
-use burnout_check::history::record::{entry_record, new_entry, parse_event_input};
+use burnout_check::history::compact;
+use burnout_check::history::record::{new_entry, parse_event_input};
 use burnout_check::history::{Entry, Event, History};
 use burnout_check::json::{parse, Json};
 use burnout_check::scoring::parse_input;
@@ -44,8 +45,9 @@ fn open(b: MemoryBackend) -> Store<MemoryBackend> {
 }
 
 
+/// An entry as schema 2 stores it, under `bc:e:<id>`.
 fn stored_text(e: &Entry) -> String {
-    entry_record(e).to_text()
+    compact::to_record(e).to_text()
 }
 
 // ---- opening ----
@@ -67,9 +69,9 @@ fn the_first_record_writes_the_meta_then_itself() {
     let mut s = b.open();
     let e = check_in(1_000, 3);
     s.save_entry(e.clone()).unwrap();
-    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
-    assert_eq!(b.get(&format!("bc:entry:{}", e.id)), Some(stored_text(&e)));
-    assert_eq!(b.writes(), vec!["set bc:meta".to_string(), format!("set bc:entry:{}", e.id)]);
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":2}"#));
+    assert_eq!(b.get(&format!("bc:e:{}", e.id)), Some(stored_text(&e)));
+    assert_eq!(b.writes(), vec!["set bc:meta".to_string(), format!("set bc:e:{}", e.id)]);
     assert!(s.is_saved(&e.id));
     // The second record does not write the meta again.
     s.add_event(vacation("2026-03-07", "2026-03-21")).unwrap();
@@ -94,12 +96,12 @@ fn records_come_back_on_the_next_visit_in_order() {
 #[test]
 fn storage_from_a_newer_schema_is_shown_but_never_written() {
     let e = check_in(1_000, 3);
-    let b = shared_with(&[("bc:meta", r#"{"schema":2}"#), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+    let b = shared_with(&[("bc:meta", r#"{"schema":3}"#), (&format!("bc:e:{}", e.id), &stored_text(&e))]);
     let mut s = b.open();
     assert_eq!(s.history().entries, vec![e.clone()]);
     let st = s.status();
     assert!(st.read_only && st.persistent);
-    assert_eq!(st.schema, 2);
+    assert_eq!(st.schema, 3);
     assert!(st.reason.unwrap().contains("newer version"));
 
     let later = check_in(2_000, 1);
@@ -119,7 +121,7 @@ fn storage_from_a_newer_schema_is_shown_but_never_written() {
 #[test]
 fn a_corrupt_meta_is_recovered_from_and_replaced_only_by_a_good_write() {
     let e = check_in(1_000, 3);
-    let b = shared_with(&[("bc:meta", "{\"schema\":"), (&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+    let b = shared_with(&[("bc:meta", "{\"schema\":"), (&format!("bc:e:{}", e.id), &stored_text(&e))]);
     let mut s = b.open();
     assert_eq!(s.history().entries, vec![e]);
     assert_eq!(s.status().reason, None);
@@ -132,7 +134,7 @@ fn a_corrupt_meta_is_recovered_from_and_replaced_only_by_a_good_write() {
     // ... and the next good one replaces it.
     b.knobs().fail_writes = false;
     s.save_entry(check_in(3_000, 1)).unwrap();
-    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":2}"#));
 }
 
 #[test]
@@ -140,12 +142,12 @@ fn damaged_records_are_listed_with_their_exact_text_and_the_rest_load() {
     let good = check_in(1_000, 3);
     let truncated = &stored_text(&good)[..40];
     let b = shared_with(&[
-        (&format!("bc:entry:{}", good.id), &stored_text(&good)),
-        ("bc:entry:e1", truncated),
-        ("bc:entry:e2", "undefined"),
-        ("bc:entry:e3", r#"{"id":"e3","at":"yesterday"}"#),
+        (&format!("bc:e:{}", good.id), &stored_text(&good)),
+        ("bc:e:e1", truncated),
+        ("bc:e:e2", "undefined"),
+        ("bc:e:e3", r#"{"t":"yesterday"}"#),
         ("bc:event:v1", ""),
-        ("bc:entry:e4", "{\"x\":\"caf\u{e9} \u{1F600}\"}"),
+        ("bc:e:e4", "{\"x\":\"caf\u{e9} \u{1F600}\"}"),
     ]);
     let s = b.open();
     assert_eq!(s.history().entries, vec![good]);
@@ -153,21 +155,22 @@ fn damaged_records_are_listed_with_their_exact_text_and_the_rest_load() {
     assert_eq!(
         listed,
         [
-            ("bc:entry:e1", truncated),
-            ("bc:entry:e2", "undefined"),
-            ("bc:entry:e3", r#"{"id":"e3","at":"yesterday"}"#),
-            ("bc:entry:e4", "{\"x\":\"caf\u{e9} \u{1F600}\"}"),
+            ("bc:e:e1", truncated),
+            ("bc:e:e2", "undefined"),
+            ("bc:e:e3", r#"{"t":"yesterday"}"#),
+            ("bc:e:e4", "{\"x\":\"caf\u{e9} \u{1F600}\"}"),
             ("bc:event:v1", ""),
         ]
     );
-    assert!(s.unreadable()[2].error.starts_with("at: expected a number"), "{}", s.unreadable()[2].error);
+    assert!(s.unreadable()[2].error.starts_with("t: expected a number"), "{}", s.unreadable()[2].error);
     assert!(b.writes().is_empty());
 }
 
 #[test]
 fn a_record_under_another_records_key_is_not_trusted() {
     let e = check_in(1_000, 3);
-    let b = shared_with(&[("bc:entry:e0000", &stored_text(&e))]);
+    // Schema 1 kept the id in the record too (schema 2 keeps it only in the key).
+    let b = shared_with(&[("bc:entry:e0000", &burnout_check::history::record::entry_record(&e).to_text())]);
     let s = b.open();
     assert!(s.history().entries.is_empty());
     assert!(s.unreadable()[0].error.contains("does not match its key"));
@@ -181,7 +184,7 @@ fn a_write_that_reads_back_differently_is_undone() {
     let mut s = b.open();
     let mut e = check_in(1_000, 3);
     s.save_entry(e.clone()).unwrap();
-    let key = format!("bc:entry:{}", e.id);
+    let key = format!("bc:e:{}", e.id);
     let before = b.get(&key);
 
     e.note = Some("edited later".into());
@@ -196,7 +199,7 @@ fn a_write_that_reads_back_differently_is_undone() {
     let fresh = check_in(2_000, 1);
     b.knobs().garble_sets = 1;
     assert_eq!(s.save_entry(fresh.clone()).unwrap_err().kind, ErrorKind::WriteMismatch);
-    assert_eq!(b.get(&format!("bc:entry:{}", fresh.id)), None);
+    assert_eq!(b.get(&format!("bc:e:{}", fresh.id)), None);
 }
 
 #[test]
@@ -258,7 +261,7 @@ fn without_a_backend_history_lives_in_memory_and_says_why() {
 fn a_backend_that_cannot_list_or_read_is_treated_as_unavailable() {
     for fail_keys in [true, false] {
         let e = check_in(1_000, 3);
-        let mut b = MemoryBackend::with(&[(&format!("bc:entry:{}", e.id), &stored_text(&e))]);
+        let mut b = MemoryBackend::with(&[(&format!("bc:e:{}", e.id), &stored_text(&e))]);
         b.fail_keys = fail_keys;
         b.fail_get = !fail_keys;
         let mut s = open(b);
@@ -327,17 +330,17 @@ fn remove_deletes_the_record_and_reports_unknown_ids() {
     assert!(s.remove(&v.id).unwrap());
     assert!(!s.remove("e-not-there").unwrap());
     assert!(s.history().entries.is_empty() && s.history().events.is_empty());
-    assert_eq!(b.get(&format!("bc:entry:{}", e.id)), None);
+    assert_eq!(b.get(&format!("bc:e:{}", e.id)), None);
     assert!(b.open().history().entries.is_empty());
 }
 
 #[test]
 fn an_unreadable_record_can_be_removed_by_its_id() {
-    let b = shared_with(&[("bc:entry:e1", "undefined")]);
+    let b = shared_with(&[("bc:e:e1", "undefined")]);
     let mut s = b.open();
     assert!(s.remove("e1").unwrap());
     assert!(s.unreadable().is_empty());
-    assert_eq!(b.get("bc:entry:e1"), None);
+    assert_eq!(b.get("bc:e:e1"), None);
 }
 
 #[test]
@@ -383,6 +386,10 @@ const FOREIGN: &[(&str, &str)] = &[
     ("bc:meta:x", "meta with a suffix"),
     ("bc:entry:e1 ", "id with a space"),
     ("bc:entry:e/../x", "id with a path"),
+    ("bc:e:", "empty id, schema 2"),
+    ("bc:e:v1", "not an entry id"),
+    ("bc:e:meta", "a sibling namespace bc:e"),
+    ("bc:e:e1:x", "id with a colon"),
     ("bc:drafts", "\u{0}\u{FFFD} not json \r\n"),
     ("lang", "de"),
 ];
@@ -421,11 +428,11 @@ fn other_keys_are_never_read_changed_or_removed_by_any_operation() {
 #[test]
 fn the_raw_export_keeps_unreadable_text_exactly() {
     let good = check_in(1_000, 3);
-    let b = shared_with(&[("bc:entry:e1", "{\"id\":\"e1\",\u{1}"), (&format!("bc:entry:{}", good.id), &stored_text(&good))]);
+    let b = shared_with(&[("bc:e:e1", "{\"id\":\"e1\",\u{1}"), (&format!("bc:e:{}", good.id), &stored_text(&good))]);
     let s = b.open();
     let raw = parse(&s.export_raw(), "").unwrap();
-    assert_eq!(raw.get("bc:entry:e1"), Some(&Json::str("{\"id\":\"e1\",\u{1}")));
-    assert_eq!(raw.get(&format!("bc:entry:{}", good.id)), Some(&Json::str(stored_text(&good))));
+    assert_eq!(raw.get("bc:e:e1"), Some(&Json::str("{\"id\":\"e1\",\u{1}")));
+    assert_eq!(raw.get(&format!("bc:e:{}", good.id)), Some(&Json::str(stored_text(&good))));
 }
 
 #[test]
@@ -437,7 +444,7 @@ fn clear_starts_over_and_the_next_record_writes_a_fresh_meta() {
     assert!(b.map().is_empty());
     assert!(s.history().entries.is_empty());
     s.save_entry(check_in(2_000, 3)).unwrap();
-    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":1}"#));
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":2}"#));
 }
 
 // ---- property: whatever fails, nothing is lost and nothing foreign is touched ----
@@ -524,7 +531,7 @@ mod ops {
                 // What counts as saved is in storage exactly as it would be written.
                 for e in &s.history().entries {
                     if s.is_saved(&e.id) {
-                        prop_assert_eq!(b.get(&format!("bc:entry:{}", e.id)), Some(stored_text(e)));
+                        prop_assert_eq!(b.get(&format!("bc:e:{}", e.id)), Some(stored_text(e)));
                     }
                 }
                 for (k, v) in FOREIGN {

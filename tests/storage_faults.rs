@@ -1,6 +1,6 @@
 //! The store over the committed storage snapshots in tests/fixtures/storage/
-//! (the same ones the browser tests seed into real localStorage): schema 0
-//! migrated copy-on-write, damaged and foreign keys left as they were, a newer
+//! (the same ones the browser tests seed into real localStorage): schemas 0 and
+//! 1 migrated copy-on-write, damaged and foreign keys left as they were, a newer
 //! schema never written.
 
 use burnout_check::error::ErrorKind;
@@ -37,7 +37,13 @@ fn snapshot(name: &str) -> VecMap<String, String> {
 }
 
 
+/// The schema-2 entry keys (the copies a migration makes).
 fn entry_keys(map: &VecMap<String, String>) -> Vec<String> {
+    map.keys().filter(|k| k.starts_with("burnout-check:e:")).cloned().collect()
+}
+
+/// The schema-1 entry keys.
+fn old_keys(map: &VecMap<String, String>) -> Vec<String> {
     map.keys().filter(|k| k.starts_with("burnout-check:entry:")).cloned().collect()
 }
 
@@ -52,6 +58,7 @@ fn assert_foreign_unchanged(before: &VecMap<String, String>, after: &VecMap<Stri
             || k == "burnout-check:history"
             || k == "burnout-check:draft"
             || k.strip_prefix("burnout-check:entry:").is_some_and(|id| id.starts_with('e') && !id.contains('/'))
+            || k.strip_prefix("burnout-check:e:").is_some_and(|id| id.starts_with('e') && !id.contains('/'))
             || k.strip_prefix("burnout-check:event:").is_some_and(|id| id.starts_with('v'));
         if !ours {
             assert_eq!(after.get(k), Some(v), "{k:?} changed");
@@ -71,9 +78,9 @@ fn schema_0_is_shown_at_once_and_copied_entry_by_entry_with_the_old_key_kept() {
     let after = b.map();
     assert_eq!(after.get("burnout-check:history"), before.get("burnout-check:history"), "the old key is kept byte for byte");
     assert_eq!(entry_keys(&after).len(), 3);
-    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":1}"#));
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":2}"#));
     assert_eq!(s.status().schema, SCHEMA_VERSION);
-    // The meta comes last: storage never claims schema 1 before every copy is in.
+    // The meta comes last: storage never claims schema 2 before every copy is in.
     assert_eq!(b.writes().last().map(String::as_str), Some("set burnout-check:meta"));
     assert_foreign_unchanged(&before, &after);
     // The note with markup came across exactly.
@@ -171,6 +178,149 @@ fn newer_storage_with_an_old_key_beside_it_is_not_migrated() {
     assert!(b.writes().is_empty());
 }
 
+// ---- schema 1: each entry with its whole result under `entry:<id>` ----
+
+/// The schema-1 entries of the snapshot as that schema's reader saw them.
+fn schema1_entries() -> Vec<burnout_check::history::Entry> {
+    let map = snapshot("schema1.json");
+    let mut out: Vec<_> = old_keys(&map)
+        .iter()
+        .filter_map(|k| burnout_check::history::record::entry_from_json(&parse(&map[k.as_str()], "").ok()?, "").ok())
+        .collect();
+    out.sort_by(|a, b| (a.at_ms, &a.id).cmp(&(b.at_ms, &b.id)));
+    out
+}
+
+#[test]
+fn schema_1_is_copied_compact_with_every_result_as_it_was_and_the_old_keys_kept() {
+    let b = shared_of("schema1.json");
+    let before = b.map();
+    let s = b.open();
+    let expected = schema1_entries();
+    assert_eq!(expected.len(), 5);
+    assert_eq!(s.history().entries, expected, "every entry, answers, notes and results exactly as stored");
+    assert!(s.history().entries.iter().all(|e| s.is_saved(&e.id)));
+    assert_eq!(s.history().events.len(), 1);
+    let after = b.map();
+    for k in old_keys(&before) {
+        assert_eq!(after.get(&k), before.get(&k), "{k} kept byte for byte");
+    }
+    assert_eq!(entry_keys(&after).len(), 5, "one compact copy per readable entry");
+    for k in entry_keys(&after) {
+        assert!(after[k.as_str()].len() < before[k.replace(":e:", ":entry:").as_str()].len(), "{k} is shorter");
+    }
+    // A result the scorer gives back is left out: the full-form check the tool
+    // itself saved (every context answer and a note) takes 1,486 characters with
+    // its key in schema 1 and 250 here. The hand-written ones keep their results
+    // (their constructs are partial, so recomputing would not give them back).
+    let saved_by_the_tool = "burnout-check:e:e273f5cbbf2505dcb";
+    assert!(!after[saved_by_the_tool].contains("\"r\""));
+    assert!(saved_by_the_tool.len() + after[saved_by_the_tool].len() <= 250, "{}", after[saved_by_the_tool]);
+    assert!(after["burnout-check:e:e3f1a9c07b2d4e581"].contains("\"r\""));
+    // The damaged record is listed with its raw text, never copied.
+    assert_eq!(s.unreadable().len(), 1);
+    assert_eq!((s.unreadable()[0].key.as_str(), s.unreadable()[0].raw.as_str()), ("burnout-check:entry:e99undefined00001", "undefined"));
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":2}"#));
+    assert_eq!(b.writes().last().map(String::as_str), Some("set burnout-check:meta"), "the meta comes last");
+    assert_eq!(s.status().schema, SCHEMA_VERSION);
+    assert_foreign_unchanged(&before, &after);
+}
+
+#[test]
+fn schema_1_keys_go_only_on_the_start_after_the_copies_and_the_damaged_one_stays() {
+    let b = shared_of("schema1.json");
+    let first = b.open().history().clone();
+    let second = b.open();
+    assert_eq!(second.history(), &first);
+    assert_eq!(old_keys(&b.map()), ["burnout-check:entry:e99undefined00001"], "only the damaged record is left");
+    assert_eq!(second.unreadable().len(), 1);
+    let writes = b.writes().len();
+    let third = b.open();
+    assert_eq!(b.writes().len(), writes, "after that, opening writes nothing");
+    assert_eq!(third.history(), &first);
+    assert_eq!(third.unreadable()[0].raw, "undefined");
+}
+
+#[test]
+fn a_full_storage_halfway_through_migrating_schema_1_keeps_every_old_key_and_the_next_start_finishes() {
+    let b = shared_of("schema1.json");
+    let before = b.map();
+    b.knobs().sets_before_quota = Some(2);
+    let s = b.open();
+    assert_eq!(s.history().entries, schema1_entries(), "all shown, copied or not");
+    let after = b.map();
+    assert_eq!(entry_keys(&after).len(), 2, "two copies made before the quota");
+    assert_eq!(old_keys(&after), old_keys(&before));
+    assert_eq!(after.get("burnout-check:meta"), before.get("burnout-check:meta"), "no new meta while copies are missing");
+    assert_eq!(s.status().schema, 1);
+
+    b.knobs().sets_before_quota = None;
+    let s = b.open();
+    assert_eq!(entry_keys(&b.map()).len(), 5, "no duplicates");
+    assert_eq!(old_keys(&b.map()).len(), 6, "kept until the start after the copies");
+    assert_eq!(s.history().entries, schema1_entries());
+    assert_eq!(b.open().history().entries, schema1_entries());
+    assert_eq!(old_keys(&b.map()).len(), 1);
+}
+
+#[test]
+fn a_schema_1_copy_that_reads_back_differently_is_undone_and_the_old_key_kept() {
+    let b = shared_of("schema1.json");
+    let before = b.map();
+    b.knobs().garble_sets = 1;
+    let s = b.open();
+    assert_eq!(s.history().entries, schema1_entries());
+    assert!(entry_keys(&b.map()).is_empty(), "the garbled copy was undone and the migration stopped");
+    assert_eq!(old_keys(&b.map()), old_keys(&before));
+    b.open();
+    b.open();
+    assert_eq!(entry_keys(&b.map()).len(), 5);
+    assert_eq!(b.open().history().entries, schema1_entries());
+}
+
+#[test]
+fn a_schema_1_entry_deleted_during_the_migration_window_does_not_come_back() {
+    let b = shared_of("schema1.json");
+    let mut s = b.open();
+    let id = s.history().entries[1].id.clone();
+    assert!(s.remove(&id).unwrap());
+    assert!(!b.map().contains_key(&format!("burnout-check:entry:{id}")));
+    assert!(!b.map().contains_key(&format!("burnout-check:e:{id}")));
+    assert_eq!(b.open().history().entries.len(), 4);
+    assert_eq!(b.open().history().entries.len(), 4);
+}
+
+#[test]
+fn schema_1_under_a_corrupt_meta_is_not_migrated_until_a_save_writes_a_good_meta() {
+    let mut map = snapshot("schema1.json");
+    map.insert("burnout-check:meta".into(), "{\"sche".into());
+    let b = Shared::new(NS, MemoryBackend { map, ..MemoryBackend::default() });
+    let mut s = b.open();
+    assert_eq!(s.history().entries, schema1_entries(), "shown from the old keys");
+    assert!(b.writes().is_empty(), "the schema is unknown: opening writes nothing");
+    let event = burnout_check::history::record::parse_event_input(&parse(r#"{"kind":"change","date":"2026-04-01","what":"team"}"#, "").unwrap()).unwrap();
+    s.add_event(event).unwrap();
+    assert_eq!(b.get("burnout-check:meta").as_deref(), Some(r#"{"schema":2}"#));
+    b.open();
+    assert_eq!(entry_keys(&b.map()).len(), 5, "the next start copies them");
+    assert_eq!(b.open().history().entries, schema1_entries());
+}
+
+#[test]
+fn newer_storage_with_schema_1_keys_beside_it_is_not_migrated() {
+    let mut map = snapshot("newer_schema.json");
+    for (k, v) in snapshot("schema1.json") {
+        if k.starts_with("burnout-check:entry:") {
+            map.insert(k, v);
+        }
+    }
+    let b = Shared::new(NS, MemoryBackend { map, ..MemoryBackend::default() });
+    let s = b.open();
+    assert!(s.status().read_only);
+    assert!(b.writes().is_empty());
+    assert!(s.history().entries.len() >= 4, "what can be read is shown");
+}
+
 // ---- snapshots of the other faults ----
 
 #[test]
@@ -180,7 +330,7 @@ fn a_newer_schema_is_read_only_and_no_operation_writes_a_byte() {
     let mut s = b.open();
     let st = s.status();
     assert!(st.read_only && st.persistent);
-    assert_eq!(st.schema, 2);
+    assert_eq!(st.schema, 3);
     assert!(st.reason.is_some());
     let e = s.history().entries.first().cloned().unwrap();
     assert_eq!(s.save_entry(e.clone()).map_err(|e| e.kind), Ok(()), "an identical stored entry needs no write");
@@ -214,7 +364,7 @@ fn a_corrupt_meta_rebuilds_from_the_entry_keys_and_overwrites_no_entry() {
     for k in entry_keys(&before) {
         assert_eq!(after.get(&k), before.get(&k), "{k} rewritten");
     }
-    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":1}"#));
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":2}"#));
     assert_eq!(after.get("theme").map(String::as_str), Some("dark"));
 }
 
@@ -229,7 +379,7 @@ fn corrupt_entries_are_listed_with_their_raw_text_and_every_operation_keeps_them
     for (k, raw) in &unreadable {
         assert_eq!(Some(raw), before.get(k), "{k} raw text kept exactly");
     }
-    assert_eq!(unreadable.get("burnout-check:entry:e99undefined00001").map(String::as_str), Some("undefined"));
+    assert_eq!(unreadable.get("burnout-check:e:e99undefined00001").map(String::as_str), Some("undefined"));
     s.import_json(&export_json(&History::default(), 0)).unwrap();
     s.save_draft(&Json::Num(1.0)).unwrap();
     let raw = parse(&s.export_raw(), "").unwrap();
