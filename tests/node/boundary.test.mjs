@@ -68,3 +68,25 @@ test("outputs are plain objects with the documented keys in order", () => {
   assert.deepEqual(Object.keys(r.indices), ["strain", "wear", "load", "mismatch", "compensation"]);
   assert.equal(r.indices.wear, null);
 });
+
+test("overview() lists each entry cut to what a list shows, entry(id) gives the whole one as load() does", () => {
+  const store = new HistoryStore("overview-test"); // no localStorage in Node: kept in memory
+  const answers = Object.fromEntries(questionnaire({ form: "quick" }).items.map((i, k) => [i.id, k % 5]));
+  let saved;
+  try {
+    saved = store.save({ form: "quick", answers, context: { scope: "work" }, at: Date.UTC(2026, 3, 2, 9), date: "2026-04-02", note: "<b>a note</b>" });
+  } catch (e) {
+    assert.equal(e.kind, "unavailable"); // kept in memory all the same
+  }
+  const full = store.load().entries;
+  assert.equal(full.length, 1);
+  if (saved) assert.deepEqual(saved.entry, full[0]);
+  const brief = store.overview();
+  assert.deepEqual(Object.keys(brief), ["entries", "events", "unreadable"]);
+  const [e] = brief.entries;
+  assert.deepEqual(Object.keys(e), ["id", "at", "date", "form", "saved", "result"]);
+  assert.deepEqual(e.result, { profile: full[0].result.profile, indices: { strain: full[0].result.indices.strain }, top_areas: full[0].result.top_areas });
+  assert.deepEqual([e.id, e.at, e.date, e.form, e.saved], [full[0].id, full[0].at, full[0].date, full[0].form, full[0].saved]);
+  assert.deepEqual(store.entry(e.id), full[0]);
+  assert.equal(store.entry("e-none"), null);
+});

@@ -105,7 +105,7 @@ export function printHistorySummary(app, entries, history = null) {
 function loadHistory(app) {
   const today = localDate();
   try {
-    const data = app._store.load();
+    const data = app._store.overview(); // dates and strain are all the chart needs
     const analysis = app._store.analyze(today, app.coreLocale);
     const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
     return { readings, events: data.events, analysis };

@@ -33,7 +33,9 @@ export function renderHistory(app) {
   const problems = [];
   try {
     status = store.status();
-    data = store.load();
+    // Each entry cut to what this view shows (a tenth of the text for a long
+    // history); a row's whole entry is fetched when it is opened.
+    data = store.overview();
     analysis = store.analyze(today, app.coreLocale);
   } catch (e) {
     problems.push(h("p", { class: "error", role: "alert" }, t("action_failed", { message: e.message })));
@@ -51,6 +53,17 @@ export function renderHistory(app) {
     app._historyShown = shown;
     app._go("history", { focus: false });
     app.shadowRoot.querySelector(message ? ".flash" : "h2")?.focus();
+  };
+  const showEntry = (id) => {
+    let entry = null;
+    try {
+      entry = store.entry(id);
+    } catch (e) {
+      rerender({ text: t("action_failed", { message: e.message }), error: true });
+      return;
+    }
+    if (entry) app._showEntry(entry);
+    else rerender(); // gone meanwhile (another tab deleted it)
   };
   const attempt = (fn) => {
     try {
@@ -114,7 +127,7 @@ export function renderHistory(app) {
       h("td", { class: "profile", "data-label": t("col_profile") }, t(`profile_${entry.result.profile}`)),
       h("td", { class: "num", "data-label": t("col_strain") }, score(entry.result.indices?.strain, locale)),
       h("td", { class: "row-actions" },
-        h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => app._showEntry(entry) }, t("show")),
+        h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => showEntry(entry.id) }, t("show")),
         h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
           onclick: () => attempt(() => store.remove(entry.id)) && rerender() }, t("delete"))));
   shown = Math.min(shown, entries.length);
@@ -249,7 +262,15 @@ export function renderHistory(app) {
     }
   };
 
-  const printer = printHistorySummary(app, data.entries, { readings, events: data.events, analysis });
+  // The summary is about the latest check, so only that one is fetched whole.
+  const latest = data.entries.reduce((a, e) => (!a || e.date > a.date || (e.date === a.date && e.at >= a.at) ? e : a), null);
+  let latestEntry = null;
+  try {
+    latestEntry = latest && store.entry(latest.id);
+  } catch {
+    // the summary is left out, as for an empty history
+  }
+  const printer = printHistorySummary(app, latestEntry ? [latestEntry] : [], { readings, events: data.events, analysis });
 
   return h("section", { class: "history", part: "history" },
     h("h2", { tabindex: -1 }, t("history_title")),
