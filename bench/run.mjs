@@ -70,7 +70,7 @@ async function makeExport() {
     store.save({ form: "full", locale: "en", answers, context: { duration: "6_12m", scope: "work", secondary: [] }, at, date: new Date(at).toISOString().slice(0, 10), note: n % 10 ? null : "a note of a few words" });
   }
   let chars = 0;
-  for (const [k, v] of storage.m) if (k.startsWith("bench:entry:")) chars += k.length + v.length;
+  for (const [k, v] of storage.m) if (k.startsWith("bench:e:")) chars += k.length + v.length;
   return { text: store.exportJson(), perEntryChars: chars / ENTRIES };
 }
 
@@ -259,7 +259,9 @@ async function main() {
   console.log(`localStorage per full-form entry: ${Math.round(perEntryChars)} characters (key + value; ${Math.round(perEntryChars * 2)} bytes as UTF-16)`);
   console.log(`${ENTRIES} entries: ${(chars / 1e6).toFixed(2)} M characters = ${(chars * 2 / 1048576).toFixed(2)} MB as UTF-16; ` +
     `after the import the page held ${(ours[0]?.stored / 1e6).toFixed(2)} M characters in localStorage`);
-  console.log(`(a 5 MB quota counted in UTF-16 bytes would not hold them; counted in characters it would, with ${((5 * 1048576 - chars) / 1048576).toFixed(1)} M to spare)`);
+  const quota = 5 * 1048576;
+  const spare = (used) => (used <= quota ? `would hold them with ${((quota - used) / 1048576).toFixed(1)} MB to spare` : `would not hold them`);
+  console.log(`(a 5 MB quota counted in UTF-16 bytes ${spare(chars * 2)}; counted in characters it ${spare(chars)})`);
 }
 
 await main();

@@ -314,17 +314,18 @@ pub(crate) fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
 fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
     let mut answers = VecMap::new();
     for (id, value) in as_obj(v, at)? {
-        let field = path(at, id);
+        // The path is built only for an error: an import reads tens of thousands of answers.
+        let field = || path(at, id);
         if id.is_empty() {
-            return Err(Error::invalid(field, "an item id cannot be empty"));
+            return Err(Error::invalid(field(), "an item id cannot be empty"));
         }
-        let n = as_num(value, &field)?;
+        let n = as_num(value, "").map_err(|e| Error::invalid(field(), e.message))?;
         if n.fract() != 0.0 {
-            return Err(Error::invalid(field, format!("{} is not a whole number", num::shortest(n))));
+            return Err(Error::invalid(field(), format!("{} is not a whole number", num::shortest(n))));
         }
         let max = crate::thresholds::ANSWER_MAX;
         if !(0.0..=f64::from(max)).contains(&n) {
-            return Err(Error::invalid(field, format!("{} is outside 0..{max}", num::shortest(n))));
+            return Err(Error::invalid(field(), format!("{} is outside 0..{max}", num::shortest(n))));
         }
         answers.insert(id.clone(), n as u8);
     }
@@ -370,11 +371,12 @@ pub(crate) fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     let mut constructs = VecMap::new();
     if let Some(cv) = optional(v, "constructs") {
         for (key, value) in as_obj(cv, &at_constructs)? {
-            let field = path(&at_constructs, key);
-            let c = Construct::from_id(key).ok_or_else(|| Error::invalid(&field, "is not a construct id"))?;
+            // As for answers, the path only when there is an error to name.
+            let field = || path(&at_constructs, key);
+            let c = Construct::from_id(key).ok_or_else(|| Error::invalid(field(), "is not a construct id"))?;
             let score = match value {
                 Json::Null => None,
-                other => parse_score(Some(other), &field)?,
+                other => parse_score(Some(other), "").map_err(|e| Error::invalid(field(), e.message))?,
             };
             constructs.insert(c, score);
         }
