@@ -20,7 +20,7 @@ test("4: corrupt entries are listed as unreadable, the others shown, and the raw
   assert.deepEqual(await dates(page), ["Mar 2, 2026"]);
   const listed = app(page).locator(".notice.unreadable li");
   assert.deepEqual(await listed.evaluateAll((lis) => lis.map((li) => li.dataset.key)),
-    ["burnout-check:entry:e0b44d2e9c1a77f03", "burnout-check:entry:e99undefined00001"]);
+    ["burnout-check:e:e0b44d2e9c1a77f03", "burnout-check:e:e99undefined00001"]);
   assert.match(await app(page).locator(".notice.unreadable").textContent(), /2 stored item\(s\) could not be read/);
 
   const raw = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export raw data" })));
@@ -52,7 +52,7 @@ test("5: a corrupt meta is no fresh start: opening writes nothing, the history c
   assert.equal(await rows(page).count(), 3);
   const now = await storage(page);
   assertRecordsIntact(now, snapshot);
-  assert.equal(now["burnout-check:meta"], '{"schema":1}', "rebuilt by the first save");
+  assert.equal(now["burnout-check:meta"], '{"schema":2}', "rebuilt by the first save");
   assertForeignIntact(now, snapshot);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
@@ -84,7 +84,7 @@ test("6: other apps' keys on the origin survive a whole journey byte for byte, d
   await app(page).locator("dialog.confirm").getByRole("button", { name: "Delete everything" }).click();
   await app(page).locator(".empty").waitFor();
   const now = await storage(page);
-  const foreign = Object.fromEntries(Object.entries(snapshot).filter(([k]) => !/^burnout-check:(meta|entry:e\w+|event:v\w+)$/.test(k)));
+  const foreign = Object.fromEntries(Object.entries(snapshot).filter(([k]) => !/^burnout-check:(meta|e:e\w+|event:v\w+)$/.test(k)));
   assert.deepEqual(now, foreign, "exactly the foreign keys are left, each byte for byte");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
@@ -130,9 +130,9 @@ test("7: schema 0 (one key with every entry) is migrated copy-on-write, the old 
   assert.deepEqual(await dates(page), expected);
   let now = await storage(page);
   assert.equal(now["burnout-check:history"], snapshot["burnout-check:history"], "old key kept byte for byte");
-  const copies = Object.keys(now).filter((k) => k.startsWith("burnout-check:entry:"));
+  const copies = Object.keys(now).filter((k) => k.startsWith("burnout-check:e:"));
   assert.equal(copies.length, 3);
-  assert.equal(now["burnout-check:meta"], '{"schema":1}');
+  assert.equal(now["burnout-check:meta"], '{"schema":2}');
   // The note with markup came across exactly, as text.
   const exported = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export JSON" })));
   assert.deepEqual(exported.entries.map((e) => e.note), ["Monday after the release. Tired before I even opened the laptop.", null, "<b>bold?</b> & fine"]);
@@ -149,6 +149,45 @@ test("7: schema 0 (one key with every entry) is migrated copy-on-write, the old 
   await openHistory(page);
   assert.deepEqual(await storage(page), now, "running it again changes nothing");
   assert.deepEqual(await dates(page), expected);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("7: schema 1 (each entry with its whole result) is migrated copy-on-write to compact records, results kept as they were, old keys removed on the next start", async () => {
+  const snapshot = await fixture("schema1.json");
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, env.server.url);
+  await openHistory(page);
+  const expected = ["Apr 20, 2026", "Apr 9, 2026", "Apr 2, 2026", "Mar 26, 2026", "Mar 2, 2026"];
+  assert.deepEqual(await dates(page), expected);
+  // The damaged old record is listed by key, and kept in the raw export byte for byte.
+  const listed = app(page).locator(".notice.unreadable li");
+  assert.deepEqual(await listed.evaluateAll((lis) => lis.map((li) => li.dataset.key)), ["burnout-check:entry:e99undefined00001"]);
+  let now = await storage(page);
+  const old = Object.keys(snapshot).filter((k) => k.startsWith("burnout-check:entry:"));
+  for (const k of old) assert.equal(now[k], snapshot[k], `${k} kept byte for byte`);
+  const copies = Object.keys(now).filter((k) => k.startsWith("burnout-check:e:"));
+  assert.equal(copies.length, 5);
+  assert.equal(now["burnout-check:meta"], '{"schema":2}');
+  // Every result exactly as schema 1 stored it (the hand-written ones differ from what the scorer gives).
+  const exported = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export JSON" })));
+  const stored = old.filter((k) => k !== "burnout-check:entry:e99undefined00001").map((k) => JSON.parse(snapshot[k]));
+  for (const e of stored) assert.deepEqual(exported.entries.find((x) => x.id === e.id), e, e.id);
+  const raw = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export raw data" })));
+  assert.equal(raw["burnout-check:entry:e99undefined00001"], "undefined");
+
+  await gotoApp(page, env.server.url);
+  await openHistory(page);
+  assert.deepEqual(await dates(page), expected);
+  now = await storage(page);
+  assert.deepEqual(Object.keys(now).filter((k) => k.startsWith("burnout-check:entry:")), ["burnout-check:entry:e99undefined00001"], "only the damaged one is left");
+  for (const k of copies) assert.ok(now[k], k);
+  assertForeignIntact(now, snapshot);
+
+  await gotoApp(page, env.server.url);
+  await openHistory(page);
+  assert.deepEqual(await storage(page), now, "running it again changes nothing");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });

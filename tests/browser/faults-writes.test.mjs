@@ -80,7 +80,7 @@ test("3: storage full after one of four imported records: the old data complete,
   assert.equal(await rows(page).count(), 5, "all shown for now");
   const now = await storage(page);
   assertRecordsIntact(now, snapshot);
-  const records = (o) => Object.keys(o).filter((k) => /^burnout-check:(entry|event):/.test(k)).length;
+  const records = (o) => Object.keys(o).filter((k) => /^burnout-check:(e|entry|event):/.test(k)).length;
   assert.equal(records(now), records(snapshot) + 1, "one imported record stored");
   await page.reload();
   await openHistory(page);
@@ -110,7 +110,7 @@ test("3 and 7: storage full halfway through migrating schema 0: the old key stay
   assert.deepEqual(await dates(), ["Apr 6, 2026", "Mar 26, 2026", "Mar 2, 2026"], "everything shown from the old key");
   let now = await storage(page);
   assert.equal(now["burnout-check:history"], snapshot["burnout-check:history"], "old key byte for byte");
-  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:entry:")).length, 1);
+  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:e:")).length, 1);
   assert.equal(now["burnout-check:meta"], undefined, "no meta before every copy is in");
   assertForeignIntact(now, snapshot);
 
@@ -118,9 +118,45 @@ test("3 and 7: storage full halfway through migrating schema 0: the old key stay
   await openHistory(page);
   assert.deepEqual(await dates(), ["Apr 6, 2026", "Mar 26, 2026", "Mar 2, 2026"]);
   now = await storage(page);
-  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:entry:")).length, 3, "finished, no duplicates");
+  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:e:")).length, 3, "finished, no duplicates");
   assert.equal(now["burnout-check:history"], snapshot["burnout-check:history"], "kept until the next start");
-  assert.equal(now["burnout-check:meta"], '{"schema":1}');
+  assert.equal(now["burnout-check:meta"], '{"schema":2}');
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("3 and 7: storage full halfway through migrating schema 1: every old key stays, the next start finishes", async () => {
+  const snapshot = await fixture("schema1.json");
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await seed(context, snapshot);
+  await context.addInitScript(() => {
+    if (sessionStorage.getItem("__full_once")) return;
+    sessionStorage.setItem("__full_once", "1");
+    let allowed = 2;
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (allowed-- <= 0) throw new DOMException("full", "QuotaExceededError");
+      return real.call(this, k, v);
+    };
+  });
+  await gotoApp(page, env.server.url);
+  await openHistory(page);
+  const dates = () => rows(page).locator("td:first-child").allTextContents();
+  const expected = ["Apr 20, 2026", "Apr 9, 2026", "Apr 2, 2026", "Mar 26, 2026", "Mar 2, 2026"];
+  assert.deepEqual(await dates(), expected, "everything shown, copied or not");
+  let now = await storage(page);
+  assertRecordsIntact(now, snapshot);
+  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:e:")).length, 2);
+  assert.equal(now["burnout-check:meta"], '{"schema":1}', "no new meta before every copy is in");
+
+  await gotoApp(page, env.server.url);
+  await openHistory(page);
+  assert.deepEqual(await dates(), expected);
+  now = await storage(page);
+  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:e:")).length, 5, "finished, no duplicates");
+  assertRecordsIntact(now, snapshot);
+  assert.equal(now["burnout-check:meta"], '{"schema":2}');
+  assertForeignIntact(now, snapshot);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -149,7 +185,7 @@ test("10: a write that reads back differently is reported and the previous value
   assert.match(await app(page).locator("section.result .notice").first().textContent(), /read it back differently|did not keep what was saved/);
   const now = await storage(page);
   assertRecordsIntact(now, snapshot);
-  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:entry:")).length, 2, "nothing half-written left behind");
+  assert.equal(Object.keys(now).filter((k) => k.startsWith("burnout-check:e:")).length, 2, "nothing half-written left behind");
   await openHistory(page);
   assert.equal(await app(page).locator("table.entries .badge").count(), 1);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
