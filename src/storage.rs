@@ -567,15 +567,22 @@ impl<B: Backend> Store<B> {
             }
         }
         let summary = exchange::merge(&mut self.history, incoming);
-        self.unsaved.extend(pending.iter().map(|p| p.0.clone()));
-        for (done, (id, key, text)) in pending.iter().enumerate() {
-            if let Err(mut e) = self.store_record(id, key.clone(), text) {
+        for (done, (_, key, text)) in pending.iter().enumerate() {
+            // Marked unsaved only when a write fails, from that record on: marking
+            // all first and clearing each after its write cost thousands of
+            // sorted-set shifts for a long history.
+            if let Err(mut e) = self.write_record(key, text) {
+                self.unsaved.extend(pending[done..].iter().map(|p| p.0.clone()));
                 e.message = format!(
                     "{} ({done} of {} imported records were saved; the rest are kept while this page is open)",
                     e.message,
                     pending.len()
                 );
                 return Err(e);
+            }
+            if !self.unreadable.is_empty() {
+                // A good record under this key replaces an unreadable one.
+                self.unreadable.retain(|u| u.key != *key);
             }
         }
         Ok(summary)
