@@ -53,7 +53,8 @@ pub fn to_record(e: &Entry) -> Json {
     if let Some(n) = &e.note {
         m.push(("n", Json::str(n)));
     }
-    if recompute(e.form, e.questionnaire_version, e.scoring_version, &e.answers, &e.context).as_ref() != Some(&e.outcome) {
+    let recomputed = scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
+    if recomputed.as_ref() != Some(&e.outcome) {
         m.push(("r", result_to_json(&e.outcome)));
     }
     Json::obj(m)
@@ -85,11 +86,14 @@ fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Optio
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
+    // Each of the form's items looked up once: every answer is among them when all are found.
     let mut out = Answers::new();
-    for (id, v) in answers {
-        out.insert(questionnaire::find_item(form, id)?.id, *v);
+    for item in questionnaire::items(form) {
+        if let Some(v) = answers.get(item.id) {
+            out.insert(item.id, *v);
+        }
     }
-    Some(out)
+    (out.len() == answers.len()).then_some(out)
 }
 
 fn digits(form: Form, answers: &Answers) -> String {
