@@ -3,8 +3,8 @@
 //!
 //! One key per record, so a corrupt or half-written value costs one record, not
 //! the history: `<ns>:meta` (`{"schema":2}`), `<ns>:e:<id>` (an entry, in the
-//! compact form of `history::compact`: about 130 characters with its key for a
-//! full form), `<ns>:event:<id>`, `<ns>:draft`. Keys outside these exact
+//! compact form of `history::compact`: about 180 characters with its key for a
+//! full form with some context), `<ns>:event:<id>`, `<ns>:draft`. Keys outside these exact
 //! patterns belong to someone else: their values are never read, written or removed.
 //!
 //! Older layouts are migrated copy-on-write when the store opens: each entry is

@@ -1,5 +1,6 @@
 //! Entries and events to and from JSON, with validation that names the field.
-//! The same shape is stored (one record per key), exported, and shown to JS.
+//! The same shape is exported, shown to JS and was stored by schema 1; schema 2
+//! stores entries in the short form of `compact`, read by the same reader.
 
 use super::{Entry, Event, EventKind};
 use crate::date::Date;
