@@ -140,6 +140,39 @@ fn the_store_keeps_history_in_local_storage_and_leaves_other_keys_alone() {
 }
 
 #[wasm_bindgen_test]
+fn entries_are_stored_compact_and_a_schema_1_entry_in_real_storage_is_migrated() {
+    let s = storage();
+    let mut store = HistoryStore::new(Some("wbt-c".into()));
+    store.clear().unwrap();
+    let saved = store.save(save_request(3, 1_767_000_000_000.0, "2025-12-29")).unwrap();
+    let entry = get(&saved, "entry");
+    let id = get(&entry, "id").as_string().unwrap();
+    let key = format!("wbt-c:e:{id}");
+    let stored = s.get_item(&key).unwrap().unwrap();
+    assert!(key.len() + stored.len() < 200, "{stored}");
+    assert!(!stored.contains("\"r\""), "the result is recomputed, not stored: {stored}");
+    // The whole entry on demand, and the brief one in the list.
+    assert_eq!(JSON::stringify(&store.entry(id.clone()).unwrap()).unwrap(), JSON::stringify(&entry).unwrap());
+    let brief = js_sys::Array::from(&get(&store.overview().unwrap(), "entries")).get(0);
+    assert_eq!(get(&get(&get(&brief, "result"), "indices"), "strain").as_f64(), get(&get(&get(&entry, "result"), "indices"), "strain").as_f64());
+    // The same entry as schema 1 stored it: copied compact, the old key kept until the next start.
+    let old = JSON::parse(&store.export_json()).map(|v| js_sys::Array::from(&get(&v, "entries")).get(0)).unwrap();
+    store.clear().unwrap();
+    s.set_item("wbt-c:meta", r#"{"schema":1}"#).unwrap();
+    s.set_item(&format!("wbt-c:entry:{id}"), &String::from(JSON::stringify(&old).unwrap())).unwrap();
+    let first = HistoryStore::new(Some("wbt-c".into()));
+    assert_eq!(s.get_item(&key).unwrap().as_deref(), Some(stored.as_str()), "copied to the same compact text");
+    assert!(s.get_item(&format!("wbt-c:entry:{id}")).unwrap().is_some());
+    assert_eq!(s.get_item("wbt-c:meta").unwrap().as_deref(), Some(r#"{"schema":2}"#));
+    Reflect::set(&old, &"saved".into(), &JsValue::TRUE).unwrap();
+    let loaded = js_sys::Array::from(&get(&first.load().unwrap(), "entries")).get(0);
+    assert_eq!(JSON::stringify(&loaded).unwrap(), JSON::stringify(&old).unwrap());
+    let mut second = HistoryStore::new(Some("wbt-c".into()));
+    assert!(s.get_item(&format!("wbt-c:entry:{id}")).unwrap().is_none(), "removed on the next start");
+    second.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 fn a_full_quota_is_a_typed_error_and_the_entry_stays_in_memory() {
     let mut store = HistoryStore::new(Some("wbt-b".into()));
     store.clear().unwrap();
