@@ -162,7 +162,7 @@ fn damaged_records_are_listed_with_their_exact_text_and_the_rest_load() {
             ("bc:event:v1", ""),
         ]
     );
-    assert!(s.unreadable()[2].error.starts_with("t: expected a number"), "{}", s.unreadable()[2].error);
+    assert!(s.unreadable()[2].error.starts_with("at: expected a number"), "{}", s.unreadable()[2].error);
     assert!(b.writes().is_empty());
 }
 

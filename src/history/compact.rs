@@ -17,7 +17,7 @@
 //! - `c`, `n`: left out when empty; `c` without the parts not answered;
 //! - `r`: left out when the scorer gives it back exactly.
 
-use super::record::{read_entry, result_to_json, SHORT};
+use super::record::{read_entry, result_to_json};
 use super::Entry;
 use crate::error::{path, Error, Result};
 use crate::json::Json;
@@ -60,9 +60,32 @@ pub fn to_record(e: &Entry) -> Json {
     Json::obj(m)
 }
 
-/// Reads a schema-2 record stored under entry id `id`; errors name the short key.
+/// Each short key with the export's name for it.
+const NAMES: [(&str, &str); 10] = [
+    ("t", "at"),
+    ("d", "date"),
+    ("f", "form"),
+    ("l", "locale"),
+    ("q", "questionnaire_version"),
+    ("s", "scoring_version"),
+    ("a", "answers"),
+    ("c", "context"),
+    ("r", "result"),
+    ("n", "note"),
+];
+
+/// Reads a schema-2 record stored under entry id `id`: renamed to the export's
+/// names and read by the same reader, so errors name the field by that name.
 pub fn from_record(v: &Json, id: &str) -> Result<Entry> {
-    read_entry(v, "", &SHORT, Some(id))
+    let Json::Obj(members) = v else { return Err(Error::invalid("", format!("expected an object, got {}", v.type_name()))) };
+    let mut long = vec![("id".to_string(), Json::str(id))];
+    for (k, value) in members {
+        let Some((_, name)) = NAMES.iter().find(|(short, _)| short == k) else {
+            return Err(Error::invalid(k.as_str(), "is not a known field"));
+        };
+        long.push((name.to_string(), value.clone()));
+    }
+    read_entry(&Json::Obj(long), "", true)
 }
 
 /// The result the scorer gives these answers, when it is the scorer and the
@@ -165,12 +188,13 @@ mod tests {
     fn damaged_fields_are_named() {
         let bad = |text: &str| from_record(&parse(text, "").unwrap(), "e1").unwrap_err().to_string();
         let q = r#""t":0,"d":"1970-01-01","f":"quick","l":"en","q":1"#;
-        assert!(bad(&format!(r#"{{{q},"s":1,"a":"0123"}}"#)).starts_with("a: has 4 characters"));
-        assert!(bad(&format!(r#"{{{q},"s":1,"a":"01234567-"}}"#)).starts_with("a."));
-        assert!(bad(&format!(r#"{{{q},"s":2,"a":"---------"}}"#)).starts_with("r: is missing"));
-        assert!(bad(&format!(r#"{{{q},"s":1,"a":"---------","c":{{"scope":"nope"}}}}"#)).starts_with("c.scope: "));
+        assert!(bad(&format!(r#"{{{q},"s":1,"a":"0123"}}"#)).starts_with("answers: has 4 characters"));
+        assert!(bad(&format!(r#"{{{q},"s":1,"a":"01234567-"}}"#)).starts_with("answers."));
+        assert!(bad(&format!(r#"{{{q},"s":2,"a":"---------"}}"#)).starts_with("result: is missing"));
+        assert!(bad(&format!(r#"{{{q},"s":1,"a":"---------","c":{{"scope":"nope"}}}}"#)).starts_with("context.scope: "));
         assert!(bad(&format!(r#"{{{q},"s":1,"a":"---------","x":1}}"#)).starts_with("x: "));
-        assert!(bad(r#"{"t":0,"d":"1970-02-30","f":"quick","l":"en","q":1,"s":1,"a":"---------"}"#).starts_with("d: "));
+        assert!(bad(&format!(r#"{{{q},"s":1,"a":"---------","id":"e2"}}"#)).starts_with("id: "));
+        assert!(bad(r#"{"t":0,"d":"1970-02-30","f":"quick","l":"en","q":1,"s":1,"a":"---------"}"#).starts_with("date: "));
         assert!(from_record(&parse(&format!(r#"{{{q},"s":1,"a":"---------"}}"#), "").unwrap(), "v1").is_err());
     }
 }

@@ -194,87 +194,37 @@ pub fn result_to_json(o: &Outcome) -> Json {
     ])
 }
 
-/// The names an entry's fields go by: `LONG` in exports and schema 1, `SHORT`
-/// in schema 2's stored record (`compact`), which keeps its id in the key and
-/// may hold the answers as digits and leave out a result that recomputes.
-pub(crate) struct Fields {
-    allowed: &'static [&'static str],
-    at: &'static str,
-    date: &'static str,
-    form: &'static str,
-    locale: &'static str,
-    questionnaire_version: &'static str,
-    scoring_version: &'static str,
-    answers: &'static str,
-    context: &'static str,
-    result: &'static str,
-    note: &'static str,
-    compact: bool,
-}
-
-const LONG: Fields = Fields {
-    allowed: ENTRY_KEYS,
-    at: "at",
-    date: "date",
-    form: "form",
-    locale: "locale",
-    questionnaire_version: "questionnaire_version",
-    scoring_version: "scoring_version",
-    answers: "answers",
-    context: "context",
-    result: "result",
-    note: "note",
-    compact: false,
-};
-
-pub(crate) const SHORT: Fields = Fields {
-    allowed: &["t", "d", "f", "l", "q", "s", "a", "c", "r", "n"],
-    at: "t",
-    date: "d",
-    form: "f",
-    locale: "l",
-    questionnaire_version: "q",
-    scoring_version: "s",
-    answers: "a",
-    context: "c",
-    result: "r",
-    note: "n",
-    compact: true,
-};
-
 /// Reads an entry; every error names its field under `at` (e.g. `entries[3].answers.x`).
 pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
-    read_entry(v, at, &LONG, None)
+    read_entry(v, at, false)
 }
 
-/// Reads an entry named as `f` says; `key_id` is the id of a record that keeps it in its key.
-pub(crate) fn read_entry(v: &Json, at: &str, f: &Fields, key_id: Option<&str>) -> Result<Entry> {
-    only_keys(v, at, f.allowed)?;
-    let id = match key_id {
-        None => parse_record_id(v, at, 'e')?,
-        Some(id) if id.starts_with('e') => id.to_string(),
-        Some(id) => return Err(Error::invalid(path(at, "id"), format!("{} is not an entry id", Json::str(id).to_text()))),
+/// As `entry_from_json`; with `compact` (a schema-2 record renamed to these
+/// names by `compact::from_record`) the answers may be digits and a result
+/// that the scorer gives back may be left out.
+pub(crate) fn read_entry(v: &Json, at: &str, compact: bool) -> Result<Entry> {
+    only_keys(v, at, ENTRY_KEYS)?;
+    let id = parse_record_id(v, at, 'e')?;
+    let at_ms = parse_at_ms(member(v, at, "at")?, &path(at, "at"))?;
+    let date = Date::parse_member(v, at, "date")?;
+    let form: Form = parse_id(member(v, at, "form")?, &path(at, "form"))?;
+    let locale: Locale = parse_id(member(v, at, "locale")?, &path(at, "locale"))?;
+    let questionnaire_version = parse_version(v, at, "questionnaire_version")?;
+    let scoring_version = parse_version(v, at, "scoring_version")?;
+    let answers = match member(v, at, "answers")? {
+        Json::Str(digits) if compact => super::compact::parse_digits(form, questionnaire_version, digits, &path(at, "answers"))?,
+        other => parse_stored_answers(other, &path(at, "answers"))?,
     };
-    let at_ms = parse_at_ms(member(v, at, f.at)?, &path(at, f.at))?;
-    let date = Date::parse_member(v, at, f.date)?;
-    let form: Form = parse_id(member(v, at, f.form)?, &path(at, f.form))?;
-    let locale: Locale = parse_id(member(v, at, f.locale)?, &path(at, f.locale))?;
-    let questionnaire_version = parse_version(v, at, f.questionnaire_version)?;
-    let scoring_version = parse_version(v, at, f.scoring_version)?;
-    let answers = match member(v, at, f.answers)? {
-        Json::Str(digits) if f.compact => super::compact::parse_digits(form, questionnaire_version, digits, &path(at, f.answers))?,
-        other => parse_stored_answers(other, &path(at, f.answers))?,
-    };
-    let context = match optional(v, f.context) {
+    let context = match optional(v, "context") {
         None => Context::default(),
-        Some(c) => crate::scoring::parse_context(c, &path(at, f.context))?,
+        Some(c) => crate::scoring::parse_context(c, &path(at, "context"))?,
     };
-    let outcome = match optional(v, f.result) {
-        None if f.compact => super::compact::recompute(form, questionnaire_version, scoring_version, &answers, &context)
-            .ok_or_else(|| Error::invalid(path(at, f.result), "is missing, and cannot be recomputed from these answers and versions"))?,
-        _ => parse_result(member(v, at, f.result)?, &path(at, f.result), form)?,
+    let outcome = match optional(v, "result") {
+        None if compact => super::compact::recompute(form, questionnaire_version, scoring_version, &answers, &context)
+            .ok_or_else(|| Error::invalid(path(at, "result"), "is missing, and cannot be recomputed from these answers and versions"))?,
+        _ => parse_result(member(v, at, "result")?, &path(at, "result"), form)?,
     };
-    let note = parse_note(optional(v, f.note), &path(at, f.note))?;
+    let note = parse_note(optional(v, "note"), &path(at, "note"))?;
     Ok(Entry { id, at_ms, date, form, questionnaire_version, scoring_version, locale, answers, context, outcome, note })
 }
 
