@@ -228,7 +228,7 @@ impl HistoryStore {
             .entries
             .iter()
             .find(|e| e.id == id)
-            .map(|e| record::entry_to_json(e, self.inner.is_saved(&id)))
+            .map(|e| record::entry_to_json(e, !self.inner.is_unsaved(&id)))
             .unwrap_or(Json::Null);
         saved.map_err(to_js)?;
         output(&Json::obj(vec![("entry", view), ("assessment", assessment.to_json())]))
