@@ -132,7 +132,11 @@ test("11: broken, mistyped, huge and newer imports each get a clear message; mar
   const input = app(page).locator("input.import-file");
   let last = null; // the previous refusal's message: still on screen until the next one replaces it
   const refused = async (file, message) => {
+    // The view re-renders after the file is read: wait for the previous flash to
+    // go, or a slow machine reads the last message again.
+    const old = (await app(page).locator(".flash").count()) ? await app(page).locator(".flash").elementHandle() : null;
     await input.setInputFiles(file);
+    if (old) await page.waitForFunction((el) => !el.isConnected, old);
     const flash = app(page).locator(".flash[role=alert]");
     await page.waitForFunction((before) => {
       const now = document.querySelector("burnout-check").shadowRoot.querySelector(".flash[role=alert]");
