@@ -11,11 +11,11 @@
 
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { readFileSync } from "node:fs";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
+import { makeExport } from "./export.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -41,37 +41,6 @@ function serve() {
     }
   });
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
-}
-
-// ---- a 2,000-entry export made by the module itself (Node, in-memory localStorage) ----
-async function makeExport() {
-  class MemStorage {
-    m = new Map();
-    getItem(k) { return this.m.has(k) ? this.m.get(k) : null; }
-    setItem(k, v) { this.m.set(k, String(v)); }
-    removeItem(k) { this.m.delete(k); }
-    key(i) { return [...this.m.keys()][i] ?? null; }
-    get length() { return this.m.size; }
-  }
-  const storage = new MemStorage();
-  globalThis.Window = function Window() {};
-  Object.defineProperty(globalThis.Window, Symbol.hasInstance, { value: () => true });
-  Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true });
-  const core = await import("../www/pkg/burnout_check.js");
-  core.initSync({ module: readFileSync(join(ROOT, "www/pkg/burnout_check_bg.wasm")) });
-  const ids = core.questionnaire({ form: "full" }).items.map((i) => i.id);
-  const store = new core.HistoryStore("bench");
-  const day = 86400000;
-  const start = Date.UTC(2015, 0, 1);
-  for (let n = 0; n < ENTRIES; n++) {
-    // Weekly-ish checks over years; answers drift so results vary.
-    const at = start + n * 2 * day + 9 * 3600000;
-    const answers = Object.fromEntries(ids.map((id, k) => [id, (n + k * 3 + Math.floor(n / 50)) % 5]));
-    store.save({ form: "full", locale: "en", answers, context: { duration: "6_12m", scope: "work", secondary: [] }, at, date: new Date(at).toISOString().slice(0, 10), note: n % 10 ? null : "a note of a few words" });
-  }
-  let chars = 0;
-  for (const [k, v] of storage.m) if (k.startsWith("bench:e:")) chars += k.length + v.length;
-  return { text: store.exportJson(), perEntryChars: chars / ENTRIES };
 }
 
 // ---- measuring, in the page ----
@@ -206,7 +175,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const fmt = (v, unit) => (unit === "MB" ? (v / 1048576).toFixed(2) : v.toFixed(1));
 
 async function main() {
-  const { text, perEntryChars } = await makeExport();
+  const { text, perEntryChars } = await makeExport(ENTRIES);
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--enable-precise-memory-info"] });

@@ -1,0 +1,35 @@
+// A history export made by this checkout's own module (Node, in-memory
+// localStorage), shared by run.mjs and compare.mjs; also how many characters of
+// localStorage each full-form entry took.
+
+import { readFileSync } from "node:fs";
+
+export async function makeExport(entries) {
+  class MemStorage {
+    m = new Map();
+    getItem(k) { return this.m.has(k) ? this.m.get(k) : null; }
+    setItem(k, v) { this.m.set(k, String(v)); }
+    removeItem(k) { this.m.delete(k); }
+    key(i) { return [...this.m.keys()][i] ?? null; }
+    get length() { return this.m.size; }
+  }
+  const storage = new MemStorage();
+  globalThis.Window = function Window() {};
+  Object.defineProperty(globalThis.Window, Symbol.hasInstance, { value: () => true });
+  Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true });
+  const core = await import("../www/pkg/burnout_check.js");
+  core.initSync({ module: readFileSync(new URL("../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
+  const ids = core.questionnaire({ form: "full" }).items.map((i) => i.id);
+  const store = new core.HistoryStore("bench");
+  const day = 86400000;
+  const start = Date.UTC(2015, 0, 1);
+  for (let n = 0; n < entries; n++) {
+    // Weekly-ish checks over years; answers drift so results vary.
+    const at = start + n * 2 * day + 9 * 3600000;
+    const answers = Object.fromEntries(ids.map((id, k) => [id, (n + k * 3 + Math.floor(n / 50)) % 5]));
+    store.save({ form: "full", locale: "en", answers, context: { duration: "6_12m", scope: "work", secondary: [] }, at, date: new Date(at).toISOString().slice(0, 10), note: n % 10 ? null : "a note of a few words" });
+  }
+  let chars = 0;
+  for (const [k, v] of storage.m) if (k.startsWith("bench:e:")) chars += k.length + v.length;
+  return { text: store.exportJson(), perEntryChars: chars / entries };
+}
