@@ -50,18 +50,20 @@ impl Date {
 
     /// Parses exactly `YYYY-MM-DD`; the error names `field`.
     pub fn parse(s: &str, field: &str) -> Result<Date> {
-        let bad = || Error::invalid(field, format!("{s:?} is not a date (YYYY-MM-DD)"));
+        // The input quoted as JSON quotes it (`"x"`): no Debug formatting in the module.
+        let quoted = || crate::json::Json::str(s).to_text();
+        let bad = || Error::invalid(field, format!("{} is not a date (YYYY-MM-DD)", quoted()));
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());
         }
+        // Digits read from the bytes: no `str` slicing (and its panic path) or `parse`.
         let num = |r: std::ops::Range<usize>| -> Option<u32> {
-            let part = &s[r];
-            if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
+            b.get(r)?.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
         };
         let (y, m, d) = (num(0..4).ok_or_else(bad)?, num(5..7).ok_or_else(bad)?, num(8..10).ok_or_else(bad)?);
         Date::from_ymd(y as i32, m, d)
-            .ok_or_else(|| Error::invalid(field, format!("{s:?} is not a real calendar date")))
+            .ok_or_else(|| Error::invalid(field, format!("{} is not a real calendar date", quoted())))
     }
 
     /// Saturates instead of overflowing on absurd day numbers.

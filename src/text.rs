@@ -128,7 +128,7 @@ pub fn table_json(locale: Locale) -> Result<String> {
 pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     let v = parse(text, "texts")?;
     if as_str(member(&v, "", "format")?, "format")? != TABLE_FORMAT {
-        return Err(Error::invalid("format", format!("is not {TABLE_FORMAT:?}")));
+        return Err(Error::invalid("format", format!("is not \"{TABLE_FORMAT}\"")));
     }
     let version = crate::json::as_num(member(&v, "", "version")?, "version")?;
     if version > f64::from(TABLE_VERSION) {
@@ -159,7 +159,7 @@ pub fn require(locale: Locale, field: &str) -> Result<Locale> {
         return Err(Error::new(
             ErrorKind::Unavailable,
             field,
-            format!("the texts for {:?} are not loaded; pass pkg/texts-{}.json to setTexts() first", locale.id(), locale.id()),
+            format!("the texts for \"{}\" are not loaded; pass pkg/texts-{}.json to setTexts() first", locale.id(), locale.id()),
         ));
     }
     #[cfg(not(target_arch = "wasm32"))]
