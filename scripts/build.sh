@@ -13,7 +13,8 @@ wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   target/wasm32-unknown-unknown/release/burnout_check.wasm
 
 say "optimising with wasm-opt -Oz --converge"
-node_modules/binaryen/bin/wasm-opt -Oz --converge \
+# --strip-producers/--strip-target-features: two custom sections no browser reads (0.2 KB gzip).
+node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-producers --strip-target-features \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/burnout_check_bg.wasm -o www/pkg/burnout_check_bg.wasm
