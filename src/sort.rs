@@ -40,7 +40,7 @@ pub fn sorted_indices(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -
 }
 
 /// Sorts `v` stably by `cmp`, like `slice::sort_by`.
-pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     let order = {
         let items: &[T] = v;
         sorted_indices(
@@ -51,16 +51,34 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
             },
         )
     };
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(
-        order
-            .into_iter()
-            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
-    );
+    // The items move by swaps, each putting one in its place (at most n - 1):
+    // all a caller compiles is this loop, where moving them through a
+    // `Vec<Option<T>>` compiled a drain, a collect and an extend per type.
+    let mut dest = destinations(&order);
+    for i in 0..dest.len() {
+        while let Some(&j) = dest.get(i).filter(|&&j| j != i) {
+            v.swap(i, j);
+            dest.swap(i, j);
+        }
+    }
+}
+
+/// Where each item goes: the inverse of `order` (`order[k]` is the item that
+/// belongs at `k`). `order` is a permutation of `0..n`, whatever the
+/// comparator did (the merge moves each index exactly once), so each swap
+/// above settles one item and the loop ends.
+fn destinations(order: &[usize]) -> Vec<usize> {
+    let mut dest: Vec<usize> = (0..order.len()).collect();
+    for (k, &i) in order.iter().enumerate() {
+        if let Some(d) = dest.get_mut(i) {
+            *d = k;
+        }
+    }
+    dest
 }
 
 /// Sorts `v` stably by a key, like `slice::sort_by_key`.
-pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, mut key: impl FnMut(&T) -> K) {
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
