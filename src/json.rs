@@ -157,7 +157,7 @@ fn write_str(s: &str, out: &mut String) {
 
 /// Parses JSON text. Errors name `field` and the byte offset; never panics.
 pub fn parse(text: &str, field: &str) -> Result<Json> {
-    let mut p = Parser { s: text.as_bytes(), i: 0, field, deferred: Vec::new() };
+    let mut p = Parser { text, s: text.as_bytes(), i: 0, field, deferred: Vec::new() };
     p.ws();
     let mut v = p.value(0)?;
     p.ws();
@@ -186,6 +186,8 @@ impl Json {
 }
 
 struct Parser<'a> {
+    text: &'a str,
+    /// `text`'s bytes.
     s: &'a [u8],
     i: usize,
     field: &'a str,
@@ -203,7 +205,7 @@ impl Parser<'_> {
         }
     }
     fn eat(&mut self, lit: &str) -> Result<()> {
-        if self.s[self.i..].starts_with(lit.as_bytes()) {
+        if self.s.get(self.i..).is_some_and(|rest| rest.starts_with(lit.as_bytes())) {
             self.i += lit.len();
             Ok(())
         } else {
@@ -312,8 +314,8 @@ impl Parser<'_> {
                 return Err(self.err("expected a digit"));
             }
         }
-        // The slice is ASCII digits and signs, so this cannot fail on UTF-8.
-        let text = std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad number"))?;
+        // ASCII digits and signs: `get` cannot fail on a character boundary.
+        let text = self.text.get(start..self.i).ok_or_else(|| self.err("bad number"))?;
         if let Some(n) = crate::num::parse_short(text) {
             return Ok(Json::Num(n));
         }
@@ -330,8 +332,12 @@ impl Parser<'_> {
     }
     fn hex4(&mut self) -> Result<u32> {
         let h = self.s.get(self.i..self.i + 4).ok_or_else(|| self.err("short \\u escape"))?;
-        let h = std::str::from_utf8(h).map_err(|_| self.err("bad \\u escape"))?;
-        let v = u32::from_str_radix(h, 16).map_err(|_| self.err("bad \\u escape"))?;
+        // Four hex digits, read by hand (no `from_utf8` + `from_str_radix`).
+        let mut v = 0;
+        for &b in h {
+            let d = (b as char).to_digit(16).ok_or_else(|| self.err("bad \\u escape"))?;
+            v = v * 16 + d;
+        }
         self.i += 4;
         Ok(v)
     }
@@ -346,8 +352,9 @@ impl Parser<'_> {
                 }
                 self.i += 1;
             }
-            // Input came from a &str and we split only at ASCII bytes, so this is valid UTF-8.
-            out.push_str(std::str::from_utf8(&self.s[start..self.i]).map_err(|_| self.err("bad UTF-8"))?);
+            // Split only at ASCII bytes, so at character boundaries: `get` on the
+            // text (no `from_utf8`, which validated every byte again) cannot fail.
+            out.push_str(self.text.get(start..self.i).ok_or_else(|| self.err("bad UTF-8"))?);
             match self.s.get(self.i) {
                 None => return Err(self.err("unterminated string")),
                 Some(b'"') => {
@@ -519,7 +526,8 @@ mod tests {
 
     #[test]
     fn refuses_malformed_text_naming_the_field() {
-        for bad in ["", "{", "[1,]", "{\"a\"}", "01x", "\"\\ud800\"", "nul", "1e999", "undefined"] {
+        // `\u+123`: `from_str_radix` once took the sign; JSON wants four hex digits.
+        for bad in ["", "{", "[1,]", "{\"a\"}", "01x", "\"\\ud800\"", "nul", "1e999", "undefined", "\"\\u+123\"", "\"\\u12g4\""] {
             let e = parse(bad, "import").unwrap_err();
             assert_eq!(e.field, "import", "{bad}");
         }
