@@ -75,28 +75,46 @@ pub struct Assessment {
 impl Indices {
     /// `{ strain, wear, load, mismatch, compensation }`, each a number or null.
     pub fn to_json(&self) -> Json {
-        Json::Obj(Index::ALL.iter().map(|&i| (i.id().to_string(), Json::opt_num(self.get(i)))).collect())
+        let mut m = Vec::new();
+        for &i in Index::ALL {
+            m.push((i.id().to_string(), Json::opt_num(self.get(i))));
+        }
+        Json::Obj(m)
     }
 }
 
 /// Every construct by id, a number or null, in `Construct::ALL` order.
 pub fn constructs_json(constructs: &VecMap<Construct, Option<f64>>) -> Json {
-    Json::Obj(constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())
+    let mut m = Vec::new();
+    for (c, v) in constructs {
+        m.push((c.id().to_string(), Json::opt_num(*v)));
+    }
+    Json::Obj(m)
 }
 
 impl Assessment {
-    /// What `assess()` returns to JS, field for field.
+    /// What `assess()` returns to JS, field for field. (Plain loops rather than
+    /// `map`/`collect` chains, here and in the scoring below: less wasm.)
     pub fn to_json(&self) -> Json {
-        let ids = |v: &[&'static str]| Json::Arr(v.iter().map(|&s| Json::str(s)).collect());
+        let (mut flags, mut top_areas, mut next_steps) = (Vec::new(), Vec::new(), Vec::new());
+        for f in &self.flags {
+            flags.push(Json::str(f.id()));
+        }
+        for c in &self.top_areas {
+            top_areas.push(Json::str(c.id()));
+        }
+        for s in &self.next_steps {
+            next_steps.push(Json::str(s));
+        }
         Json::obj(vec![
             ("profile", Json::str(self.profile.id())),
             ("band", Json::opt_str(self.band.map(|b| b.id()))),
-            ("flags", ids(&self.flags.iter().map(|f| f.id()).collect::<Vec<_>>())),
+            ("flags", Json::Arr(flags)),
             ("indices", self.indices.to_json()),
             ("constructs", constructs_json(&self.constructs)),
-            ("top_areas", ids(&self.top_areas.iter().map(|c| c.id()).collect::<Vec<_>>())),
+            ("top_areas", Json::Arr(top_areas)),
             ("explanation", Json::str(&self.explanation)),
-            ("next_steps", Json::Arr(self.next_steps.iter().map(Json::str).collect())),
+            ("next_steps", Json::Arr(next_steps)),
             ("form", Json::str(self.form.id())),
             ("questionnaire_version", Json::Num(f64::from(self.questionnaire_version))),
             ("scoring_version", Json::Num(f64::from(self.scoring_version))),
@@ -164,13 +182,22 @@ pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Opti
 /// check's single `load` item).
 pub fn indices_of(form: Form, constructs: &VecMap<Construct, Option<f64>>) -> Indices {
     let index = |index: Index| {
-        let asked: Vec<Construct> =
-            Construct::ALL.iter().copied().filter(|&c| c.index() == index && questionnaire::asks(form, c)).collect();
-        let scores: Vec<f64> = asked.iter().filter_map(|c| constructs.get(c).copied().flatten()).collect();
-        if scores.is_empty() || 2 * scores.len() < asked.len() {
+        // Asked constructs, and the sum and count of their scores; summed in
+        // `Construct::ALL` order, as the collected vector was.
+        let (mut asked, mut sum, mut scored) = (0usize, 0.0, 0usize);
+        for &c in Construct::ALL {
+            if c.index() == index && questionnaire::asks(form, c) {
+                asked += 1;
+                if let Some(v) = constructs.get(&c).copied().flatten() {
+                    sum += v;
+                    scored += 1;
+                }
+            }
+        }
+        if scored == 0 || 2 * scored < asked {
             None
         } else {
-            Some(scores.iter().sum::<f64>() / scores.len() as f64)
+            Some(sum / scored as f64)
         }
     };
     Indices {
@@ -258,19 +285,31 @@ pub fn flags_of(constructs: &VecMap<Construct, Option<f64>>, indices: &Indices, 
         }
         Flag::SecondaryFactors => !context.secondary.is_empty(),
     };
-    Flag::ALL.iter().copied().filter(|&f| holds(f)).collect()
+    let mut flags = Vec::new();
+    for &f in Flag::ALL {
+        if holds(f) {
+            flags.push(f);
+        }
+    }
+    flags
 }
 
 /// The areas at 50 or more, highest first, at most three; ties keep `AREAS` order.
 pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construct> {
-    let mut areas: Vec<(Construct, f64)> = crate::model::AREAS
-        .iter()
-        .filter_map(|&a| constructs.get(&a).copied().flatten().map(|v| (a, v)))
-        .filter(|&(_, v)| v >= t::AREA_CONCERN)
-        .collect();
+    let mut areas: Vec<(Construct, f64)> = Vec::new();
+    for a in crate::model::AREAS {
+        if let Some(v) = constructs.get(&a).copied().flatten().filter(|&v| v >= t::AREA_CONCERN) {
+            areas.push((a, v));
+        }
+    }
     // A stable sort, so equal scores stay in `AREAS` order.
     crate::sort::sort_by(&mut areas, |x, y| y.1.total_cmp(&x.1));
-    areas.into_iter().take(t::TOP_AREAS_MAX).map(|(a, _)| a).collect()
+    areas.truncate(t::TOP_AREAS_MAX);
+    let mut top = Vec::new();
+    for (a, _) in areas {
+        top.push(a);
+    }
+    top
 }
 
 /// Validates the JSON input of `assess()`; errors name the field.
@@ -340,7 +379,12 @@ pub fn parse_context(v: &Json, at: &str) -> Result<Context> {
         }
     }
     // Duplicates collapse; the order is the model's, not the caller's.
-    let secondary = Secondary::ALL.iter().copied().filter(|s| given.contains(s)).collect();
+    let mut secondary = Vec::new();
+    for &s in Secondary::ALL {
+        if given.contains(&s) {
+            secondary.push(s);
+        }
+    }
     Ok(Context { duration, scope, secondary })
 }
 

@@ -117,7 +117,11 @@ pub fn analyze(readings: &[Reading], events: &[Event], today: Date) -> Analysis 
     let mut sorted = readings.to_vec();
     // Stable: readings on one date keep the order they were given in.
     crate::sort::sort_by_key(&mut sorted, |r| r.date);
-    let points: Vec<(Date, f64)> = sorted.iter().map(|r| (r.date, r.strain)).collect();
+    // Plain loops rather than `map`/`collect` chains in this module: less wasm.
+    let mut points: Vec<(Date, f64)> = Vec::with_capacity(sorted.len());
+    for r in &sorted {
+        points.push((r.date, r.strain));
+    }
 
     let mut rests: Vec<(Date, Date, RestType)> = Vec::new();
     let mut changes: Vec<(Date, ChangeWhat)> = Vec::new();
@@ -130,12 +134,15 @@ pub fn analyze(readings: &[Reading], events: &[Event], today: Date) -> Analysis 
     crate::sort::sort_by_key(&mut rests, |r| r.0);
     crate::sort::sort_by_key(&mut changes, |c| c.0);
 
-    Analysis {
-        trend: trend(&sorted),
-        high_since: high_since(&sorted),
-        rest: rests.into_iter().map(|(s, e, t)| rest_response(&points, s, e, t, today)).collect(),
-        changes: changes.into_iter().map(|(d, w)| change_effect(&sorted, d, w)).collect(),
+    let mut rest = Vec::with_capacity(rests.len());
+    for (s, e, t) in rests {
+        rest.push(rest_response(&points, s, e, t, today));
     }
+    let mut effects = Vec::with_capacity(changes.len());
+    for (d, w) in changes {
+        effects.push(change_effect(&sorted, d, w));
+    }
+    Analysis { trend: trend(&sorted), high_since: high_since(&sorted), rest, changes: effects }
 }
 
 /// `sorted` by date.
@@ -255,13 +262,24 @@ fn opt_date_json(d: Option<Date>) -> Json {
 }
 
 fn counts_json(counts: &[usize]) -> Json {
-    Json::Arr(counts.iter().map(|&n| Json::Num(n as f64)).collect())
+    let mut out = Vec::with_capacity(counts.len());
+    for &n in counts {
+        out.push(Json::Num(n as f64));
+    }
+    Json::Arr(out)
 }
 
 impl Analysis {
     /// MODEL.md's `analyze()` output, field for field.
     pub fn to_json(&self) -> Json {
         let t = &self.trend;
+        let (mut rest, mut changes) = (Vec::new(), Vec::new());
+        for r in &self.rest {
+            rest.push(r.to_json());
+        }
+        for c in &self.changes {
+            changes.push(c.to_json());
+        }
         Json::obj(vec![
             (
                 "trend",
@@ -273,8 +291,8 @@ impl Analysis {
                 ]),
             ),
             ("high_since", opt_date_json(self.high_since)),
-            ("rest", Json::Arr(self.rest.iter().map(RestResponse::to_json).collect())),
-            ("changes", Json::Arr(self.changes.iter().map(ChangeEffect::to_json).collect())),
+            ("rest", Json::Arr(rest)),
+            ("changes", Json::Arr(changes)),
         ])
     }
 }
