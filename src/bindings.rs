@@ -121,10 +121,11 @@ pub fn describe(request: JsValue) -> JsResult<JsValue> {
     let locale = locale_of(&v)?;
     let (outcome, context) = record::outcome_from_json(&v).map_err(to_js)?;
     let (explanation, next_steps) = explain::explain(&outcome, &context, locale);
-    output(&Json::obj(vec![
-        ("explanation", Json::Str(explanation)),
-        ("next_steps", Json::Arr(next_steps.into_iter().map(Json::Str).collect())),
-    ]))
+    let mut steps = Vec::new();
+    for s in next_steps {
+        steps.push(Json::Str(s));
+    }
+    output(&Json::obj(vec![("explanation", Json::Str(explanation)), ("next_steps", Json::Arr(steps))]))
 }
 
 /// `restExplanation({ state, load, locale })`: how to read a rest response.

@@ -316,7 +316,10 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
     // Naming where to look is the point of a mismatch result; for overload it would distract.
     let names_areas = matches!(outcome.profile, Profile::EarlyMismatch | Profile::Mismatch | Profile::Mixed);
     if names_areas && !outcome.top_areas.is_empty() {
-        let names: Vec<&str> = outcome.top_areas.iter().map(|&a| area_name(a, l)).collect();
+        let mut names: Vec<&str> = Vec::new();
+        for &a in &outcome.top_areas {
+            names.push(area_name(a, l));
+        }
         text.push(fill(AREAS_STAND_OUT.get(l), &join(&names, l)));
     }
     let mut say = |t: &Text| text.push(t.get(l).to_string());
@@ -333,7 +336,10 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
         say(&CHRONIC);
     }
     if !context.secondary.is_empty() {
-        let names: Vec<&str> = context.secondary.iter().map(|&s| secondary_name(s).get(l)).collect();
+        let mut names: Vec<&str> = Vec::new();
+        for &s in &context.secondary {
+            names.push(secondary_name(s).get(l));
+        }
         text.push(fill(SECONDARY.get(l), &join(&names, l)));
     }
     let quick = outcome.form == Form::Quick && outcome.indices.compensation.is_none();
@@ -365,13 +371,22 @@ pub fn explain(outcome: &Outcome, context: &Context, locale: Locale) -> (String,
     }
     let own = profile_steps(outcome.profile);
     let room = MAX_STEPS.saturating_sub(extra.len() + usize::from(first.is_some())).max(1);
-    let steps = first
-        .into_iter()
+    // Plain loops rather than a chain of iterator adapters: less wasm.
+    let mut steps: Vec<String> = Vec::new();
+    if let Some(t) = first {
+        steps.push(t.get(l).to_string());
+    }
+    let mut taken = 0;
+    for &t in own {
         // A doctor already comes first: the profile's "see a doctor if it stays" would repeat it.
-        .chain(own.iter().copied().filter(|&t| first.is_none() || *t != STEP_DOCTOR_IF_STAYS).take(room))
-        .chain(extra)
-        .map(|t| t.get(l).to_string())
-        .collect();
+        if taken < room && (first.is_none() || *t != STEP_DOCTOR_IF_STAYS) {
+            steps.push(t.get(l).to_string());
+            taken += 1;
+        }
+    }
+    for t in extra {
+        steps.push(t.get(l).to_string());
+    }
     (crate::json::join(&text, " "), steps)
 }
 
@@ -443,7 +458,12 @@ pub fn rest_explanation(state: RestState, load_at_follow_up: Option<f64>, locale
         RestState::Pending => vec![&REST_PENDING],
         RestState::Insufficient => vec![&REST_INSUFFICIENT],
     };
-    crate::json::join(&parts.iter().chain([&&REST_HEURISTIC]).map(|t| t.get(locale)).collect::<Vec<_>>(), " ")
+    let mut texts: Vec<&str> = Vec::new();
+    for t in parts {
+        texts.push(t.get(locale));
+    }
+    texts.push(REST_HEURISTIC.get(locale));
+    crate::json::join(&texts, " ")
 }
 
 /// Every text of this module (`text::all` gathers them for the tables).
