@@ -170,7 +170,10 @@ pub fn parse(text: &str, field: &str) -> Result<Json> {
         return Err(p.err("unexpected text after the JSON value"));
     }
     if !p.deferred.is_empty() {
-        let texts: Vec<&str> = p.deferred.iter().map(|&(a, b)| text.get(a..b).unwrap_or("0")).collect();
+        let mut texts: Vec<&str> = Vec::with_capacity(p.deferred.len());
+        for &(a, b) in &p.deferred {
+            texts.push(text.get(a..b).unwrap_or("0"));
+        }
         let numbers = crate::num::parse_many(&texts);
         v.fill_placeholders(&mut numbers.into_iter());
     }

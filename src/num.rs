@@ -187,7 +187,11 @@ pub fn parse_many(texts: &[&str]) -> Vec<f64> {
             return out;
         }
     }
-    texts.iter().map(|t| parse(t)).collect()
+    let mut out = Vec::with_capacity(texts.len());
+    for t in texts {
+        out.push(parse(t));
+    }
+    out
 }
 
 /// The shortest text (as [`shortest`]) of many finite, non-zero numbers at
@@ -198,7 +202,11 @@ pub fn shortest_many(numbers: &[f64]) -> String {
         // `join` writes each as `String(n)` does, JS's shortest text.
         let joined: String = js_sys::Array::from(&js_sys::Float64Array::from(numbers)).join(",").into();
         if joined.contains('e') {
-            return crate::json::join(&joined.split(',').map(expand_exponent).collect::<Vec<_>>(), ",");
+            let mut texts = Vec::new();
+            for t in joined.split(',') {
+                texts.push(expand_exponent(t));
+            }
+            return crate::json::join(&texts, ",");
         }
         joined
     }

@@ -194,7 +194,10 @@ pub mod loaded {
     /// Loads a table (JSON text); returns its locale.
     pub fn load(text: &str) -> Result<Locale> {
         let (locale, pairs) = parse_table(text)?;
-        let table = pairs.into_iter().map(|(k, t)| (k, &*Box::leak(t.into_boxed_str()))).collect();
+        let mut table = VecMap::new();
+        for (k, t) in pairs {
+            table.insert(k, &*Box::leak(t.into_boxed_str()));
+        }
         TABLES.with(|t| t.borrow_mut()[locale as usize] = Some(table));
         Ok(locale)
     }
