@@ -153,7 +153,10 @@ pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Opti
     let mut out = VecMap::new();
     for c in Construct::ALL.iter().copied() {
         let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
-        for item in questionnaire::items(form).filter(|i| i.construct == c) {
+        for item in questionnaire::ITEMS {
+            if !questionnaire::asked(form, item) || item.construct != c {
+                continue;
+            }
             asked += 1;
             if let Some(&a) = answers.get(item.id) {
                 // Validated input is 0..=4; `min` keeps a stray value from underflowing.

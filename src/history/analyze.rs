@@ -240,8 +240,19 @@ fn rest_response(points: &[(Date, f64)], start: Date, end: Date, rest_type: Rest
 fn change_effect(sorted: &[Reading], date: Date, what: ChangeWhat) -> ChangeEffect {
     let split = sorted.partition_point(|r| r.date < date);
     let (before, after) = sorted.split_at(split);
-    let before: Vec<f64> = before.iter().rev().take(CHANGE_READINGS).map(|r| r.strain).collect();
-    let after: Vec<f64> = after.iter().take(CHANGE_READINGS).map(|r| r.strain).collect();
+    // The nearest readings on each side, nearest first (as `mean` sums them).
+    let (mut b, mut a) = (Vec::new(), Vec::new());
+    for r in before.iter().rev() {
+        if b.len() < CHANGE_READINGS {
+            b.push(r.strain);
+        }
+    }
+    for r in after {
+        if a.len() < CHANGE_READINGS {
+            a.push(r.strain);
+        }
+    }
+    let (before, after) = (b, a);
     ChangeEffect {
         date,
         what,
