@@ -51,30 +51,30 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
             },
         )
     };
-    // The items move by swaps, each putting one in its place (at most n - 1):
-    // all a caller compiles is this loop, where moving them through a
+    // The items move by swaps, each putting one in its place (at most n - 1).
+    // All a caller compiles is the swap closure: moving them through a
     // `Vec<Option<T>>` compiled a drain, a collect and an extend per type.
-    let mut dest = destinations(&order);
-    for i in 0..dest.len() {
-        while let Some(&j) = dest.get(i).filter(|&&j| j != i) {
-            v.swap(i, j);
-            dest.swap(i, j);
-        }
-    }
+    permute(&order, &mut |i, j| v.swap(i, j));
 }
 
-/// Where each item goes: the inverse of `order` (`order[k]` is the item that
-/// belongs at `k`). `order` is a permutation of `0..n`, whatever the
-/// comparator did (the merge moves each index exactly once), so each swap
-/// above settles one item and the loop ends.
-fn destinations(order: &[usize]) -> Vec<usize> {
+/// Puts item `order[k]` at `k` for every `k` by calls of `swap(i, j)`, all
+/// with indices below `order.len()`. `order` is a permutation of `0..n`,
+/// whatever the comparator did (the merge moves each index exactly once), so
+/// each swap settles one item and the loop ends.
+fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
+    // Where each item goes: the inverse of `order`.
     let mut dest: Vec<usize> = (0..order.len()).collect();
     for (k, &i) in order.iter().enumerate() {
         if let Some(d) = dest.get_mut(i) {
             *d = k;
         }
     }
-    dest
+    for i in 0..dest.len() {
+        while let Some(&j) = dest.get(i).filter(|&&j| j != i && j < order.len()) {
+            swap(i, j);
+            dest.swap(i, j);
+        }
+    }
 }
 
 /// Sorts `v` stably by a key, like `slice::sort_by_key`.
