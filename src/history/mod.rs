@@ -70,9 +70,13 @@ pub struct History {
 impl History {
     /// One reading per entry that has a strain value, in entry order.
     pub fn readings(&self) -> Vec<Reading> {
-        self.entries
-            .iter()
-            .filter_map(|e| e.outcome.indices.strain.map(|strain| Reading { date: e.date, strain }))
-            .collect()
+        // A loop rather than `filter_map`/`collect`: less wasm.
+        let mut out = Vec::with_capacity(self.entries.len());
+        for e in &self.entries {
+            if let Some(strain) = e.outcome.indices.strain {
+                out.push(Reading { date: e.date, strain });
+            }
+        }
+        out
     }
 }
