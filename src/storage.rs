@@ -332,7 +332,8 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
 fn read_record<T: HasId>(raw: &str, key_id: &str, from_json: fn(&Json, &str) -> Result<T>) -> Result<T> {
     let record = from_json(&parse(raw, "")?, "")?;
     if record.id() != key_id {
-        return Err(Error::invalid("id", format!("{:?} does not match its key", record.id())));
+        // Quoted as JSON writes it: `{:?}` would keep Rust's escaping code and its Unicode tables (about 4 KB of wasm) for this one message.
+        return Err(Error::invalid("id", format!("{} does not match its key", Json::str(record.id()).to_text())));
     }
     Ok(record)
 }
