@@ -31,6 +31,22 @@ export async function seed(context, snapshot) {
   }, snapshot);
 }
 
+/** In the page (`page.evaluate(fillStorageAfter, n)`): every localStorage write after the next `allowed` fails as full. */
+export function fillStorageAfter(allowed) {
+  const real = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (allowed-- <= 0) throw new DOMException("full", "QuotaExceededError");
+    return real.call(this, k, v);
+  };
+}
+
+/** `fillStorageAfter(allowed)` on the first page of the context only: a reload finds room again. */
+export async function fillStorageAfterOnFirstLoad(context, allowed) {
+  await context.addInitScript({
+    content: `if (!sessionStorage.getItem("__full_once")) { sessionStorage.setItem("__full_once", "1"); (${fillStorageAfter})(${Number(allowed)}); }`,
+  });
+}
+
 /** Everything in the page's localStorage. */
 export function storage(page) {
   return page.evaluate(() => {

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { app, completeByClicking, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
-import { assertForeignIntact, assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
+import { assertForeignIntact, assertRecordsIntact, downloadText, fillStorageAfter, fillStorageAfterOnFirstLoad, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
 const env = useServerAndBrowser();
 
@@ -65,14 +65,7 @@ test("3: storage full after one of four imported records: the old data complete,
   await seed(context, snapshot);
   await gotoApp(page, env.server.url);
   await openHistory(page);
-  await page.evaluate(() => {
-    let allowed = 1;
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (allowed-- <= 0) throw new DOMException("full", "QuotaExceededError");
-      return real.call(this, k, v);
-    };
-  });
+  await page.evaluate(fillStorageAfter, 1);
   await app(page).locator("input.import-file").setInputFiles(await fixtureFile("storage/import_four_records.json"));
   const flash = app(page).locator(".flash[role=alert]");
   await flash.waitFor();
@@ -94,16 +87,7 @@ test("3 and 7: storage full halfway through migrating schema 0: the old key stay
   const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
   // Only on the first load: one copy fits, then storage is full.
-  await context.addInitScript(() => {
-    if (sessionStorage.getItem("__full_once")) return;
-    sessionStorage.setItem("__full_once", "1");
-    let allowed = 1;
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (allowed-- <= 0) throw new DOMException("full", "QuotaExceededError");
-      return real.call(this, k, v);
-    };
-  });
+  await fillStorageAfterOnFirstLoad(context, 1);
   await gotoApp(page, env.server.url);
   await openHistory(page);
   const dates = () => rows(page).locator("td:first-child").allTextContents();
@@ -129,16 +113,8 @@ test("3 and 7: storage full halfway through migrating schema 1: every old key st
   const snapshot = await fixture("schema1.json");
   const { context, page, problems } = await openPage(env.browser, env.server.url);
   await seed(context, snapshot);
-  await context.addInitScript(() => {
-    if (sessionStorage.getItem("__full_once")) return;
-    sessionStorage.setItem("__full_once", "1");
-    let allowed = 2;
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (k, v) {
-      if (allowed-- <= 0) throw new DOMException("full", "QuotaExceededError");
-      return real.call(this, k, v);
-    };
-  });
+  // Only on the first load: two copies fit, then storage is full.
+  await fillStorageAfterOnFirstLoad(context, 2);
   await gotoApp(page, env.server.url);
   await openHistory(page);
   const dates = () => rows(page).locator("td:first-child").allTextContents();
