@@ -38,3 +38,8 @@ pub mod web_storage;
 /// Every `#[wasm_bindgen]` export: converts, validates, maps errors.
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+
+/// talc instead of dlmalloc in the wasm build: see Cargo.toml for the trade.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
