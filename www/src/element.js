@@ -11,19 +11,22 @@ import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
 import { rememberLanguage, rememberedLanguage } from "./prefs.js";
 import { renderStart } from "./views/start.js";
-import { renderQuestions, focusFirstOpen, PER_SCREEN } from "./views/questions.js";
 import { EVENTS, emit, completeDetail, errorDetail, classifyLoadFailure } from "./embed-events.js";
 import { parseCrisisResources, renderCrisisResources } from "./embed-crisis.js";
 
 const FORMS = ["full", "quick"];
 /**
- * Views the first screen does not need (with the charts and the printable summary
- * they bring), fetched when the page is idle or when first opened.
+ * Views the start screen does not need (with the charts and the printable summary
+ * they bring), fetched when the page is idle or when first opened (a draft
+ * resumed at start waits for the questions view's code, a few KB).
  */
 const LAZY = {
+  questions: lazy(() => import("./views/questions.js")),
   result: lazy(() => import("./views/result.js")),
   history: lazy(() => import("./views/history.js")),
 };
+/** Questions per screen: few enough to see at once, also on a phone (views/questions.js lays them out). */
+export const PER_SCREEN = 4;
 /** `navigator.storage.persist()` is asked once per page, by whichever element saves first. */
 let askedPersistence = false;
 const DEFAULT_NAMESPACE = "burnout-check";
@@ -381,7 +384,7 @@ export class BurnoutCheck extends HTMLElement {
     // announcement after it does not make the browser lay it out a second time.
     if (focus) {
       if (view === "questions" && this._check.screen < this._screenCount(this._check.questionnaire) - 1) {
-        focusFirstOpen(this.#main);
+        LAZY.questions.module.focusFirstOpen(this.#main);
       } else {
         this.#main?.querySelector("h2")?.focus();
       }
@@ -482,7 +485,7 @@ export class BurnoutCheck extends HTMLElement {
           this._check?.shared
             ? h("p", { class: "notice share-notice", part: "share-notice" }, this._t("share_notice_short", { site: this.#recipientName() }))
             : null,
-          renderQuestions(this),
+          LAZY.questions.module.renderQuestions(this),
         ];
       case "result":
         return LAZY.result.module.renderResult(this);

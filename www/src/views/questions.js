@@ -3,9 +3,7 @@
 // screen), a draft saved after every answer, and the optional context last.
 
 import { h } from "../h.js";
-
-/** Questions per screen: few enough to see at once, also on a phone. */
-export const PER_SCREEN = 4;
+import { PER_SCREEN } from "../element.js";
 
 /** Focuses the first unanswered question on screen (its checked or first radio). */
 export function focusFirstOpen(root) {
