@@ -48,8 +48,11 @@ async function printWith(page, include) {
   for (const box of await dialog.locator('input[type="checkbox"]').all()) {
     await box.setChecked(include.includes(await box.getAttribute("name")));
   }
+  const printed = await page.evaluate(() => window.__printed);
   await dialog.locator("button[value=print]").click();
   assert.equal(await el.locator("dialog.print-dialog").evaluate((d) => d.open), false);
+  // The dialog's close event (which prints) comes in a task after it closes.
+  await page.waitForFunction((before) => window.__printed > before, printed);
 }
 
 test("the options start minimal, and the default printout of a result holds only the frame", async () => {
