@@ -58,6 +58,7 @@ test("a German browser gets the check in German on the first screen, without the
   await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "Wie waren die letzten zwei Wochen?");
   assert.ok(asked.includes("de") && asked.includes("core:de") && !asked.some((l) => l.endsWith("es")), `asked for ${asked}`);
+  assert.equal(asked.filter((l) => l === "core:de").length, 1, `the core's table once, though the page and the element both ask: ${asked}`);
   assert.match(await firstQuestion(page), /^1\. Ich bin müde, auch wenn ich gut geschlafen habe\./);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();

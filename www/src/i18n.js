@@ -34,11 +34,7 @@ export function hasLocale(locale) {
 export function loadLocale(locale) {
   const wanted = LOCALES.includes(locale) ? locale : "en";
   if (hasLocale(wanted)) return Promise.resolve(wanted);
-  const table = fetch(new URL(`../pkg/texts-${wanted}.json`, import.meta.url)).then((response) => {
-    if (!response.ok) throw new Error(`texts-${wanted}.json: HTTP ${response.status}`);
-    return response.text();
-  });
-  loading[wanted] ??= Promise.all([import(`./i18n/${wanted}.js`), table]).then(
+  loading[wanted] ??= Promise.all([import(`./i18n/${wanted}.js`), fetchCoreTable(wanted)]).then(
     ([module, json]) => {
       CORE_TEXTS[wanted] = json;
       TEXTS[wanted] = module.default;
@@ -50,6 +46,14 @@ export function loadLocale(locale) {
     },
   );
   return loading[wanted];
+}
+
+/** The core's table of `locale` (pkg/texts-<locale>.json), as text. */
+function fetchCoreTable(locale) {
+  return fetch(new URL(`../pkg/texts-${locale}.json`, import.meta.url)).then((response) => {
+    if (!response.ok) throw new Error(`texts-${locale}.json: HTTP ${response.status}`);
+    return response.text();
+  });
 }
 
 /**
