@@ -19,6 +19,7 @@ export async function makeExport(entries) {
   Object.defineProperty(globalThis, "localStorage", { value: storage, configurable: true });
   const core = await import("../www/pkg/burnout_check.js");
   core.initSync({ module: readFileSync(new URL("../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
+  core.setTexts(readFileSync(new URL("../www/pkg/texts-en.json", import.meta.url), "utf8"));
   const ids = core.questionnaire({ form: "full" }).items.map((i) => i.id);
   const store = new core.HistoryStore("bench");
   const day = 86400000;

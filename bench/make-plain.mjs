@@ -2,9 +2,10 @@
 // form (no framework, no wasm, one small script), the baseline of `npm run bench`.
 // Run again when the questionnaire changes: node bench/make-plain.mjs
 import { readFileSync, writeFileSync } from "node:fs";
-import { initSync, questionnaire } from "../www/pkg/burnout_check.js";
+import { initSync, questionnaire, setTexts } from "../www/pkg/burnout_check.js";
 
 initSync({ module: readFileSync(new URL("../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
+setTexts(readFileSync(new URL("../www/pkg/texts-en.json", import.meta.url), "utf8"));
 const q = questionnaire({ form: "full", locale: "en" });
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 const scale = q.scale.map((p) => `<label><input type="radio" name="%NAME%" value="${p.value}" required> ${esc(p.label)}</label>`).join("\n      ");

@@ -1,6 +1,6 @@
-//! Writes the German and Spanish text tables the wasm build loads at run time:
+//! Writes the text tables the wasm build loads at run time:
 //! `cargo run --example texts -- <dir>` (scripts/build.sh: `www/pkg`) writes
-//! `<dir>/texts-de.json` and `<dir>/texts-es.json` from the crate's own texts.
+//! `<dir>/texts-en.json`, `texts-de.json` and `texts-es.json` from the crate's own texts.
 //! See `src/text.rs` for why they are not inside the wasm module.
 
 use burnout_check::model::Locale;
@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         eprintln!("usage: cargo run --example texts -- <output directory>");
         return ExitCode::from(2);
     };
-    for &locale in Locale::ALL.iter().filter(|&&l| l != Locale::En) {
+    for &locale in Locale::ALL {
         let path = std::path::Path::new(&dir).join(format!("texts-{}.json", locale.id()));
         let written = table_json(locale).map_err(|e| e.to_string()).and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()));
         if let Err(e) = written {

@@ -23,7 +23,7 @@ node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-producers --strip-targ
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/burnout_check_bg.wasm -o www/pkg/burnout_check_bg.wasm
 
-say "writing the German and Spanish text tables (src/text.rs)"
+say "writing the text tables (src/text.rs)"
 cargo run --quiet --example texts -- www/pkg
 
 say "writing dist/: www/ with scripts and styles minified"

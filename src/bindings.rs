@@ -100,6 +100,14 @@ pub fn questionnaire(request: JsValue) -> JsResult<JsValue> {
     output(&q::questionnaire(form, locale).to_json())
 }
 
+/// `questionCount(form)`: how many scaled items the form asks (no texts needed,
+/// so the start screen can say it before any text table is loaded).
+#[wasm_bindgen(js_name = questionCount)]
+pub fn question_count(form: &str) -> JsResult<u32> {
+    let form: crate::model::Form = parse_id(&Json::Str(form.into()), "form").map_err(to_js)?;
+    Ok(q::items(form).count() as u32)
+}
+
 /// `assess({ form, locale, answers, context })`: scores, profile, flags, explanation.
 #[wasm_bindgen]
 pub fn assess(request: JsValue) -> JsResult<JsValue> {
@@ -145,14 +153,14 @@ fn locale_of(v: &Json) -> JsResult<Locale> {
     text::requested_locale(v).map_err(to_js)
 }
 
-/// `setTexts(json)`: loads the German or Spanish texts (the text of
-/// `pkg/texts-<locale>.json`, written by the build); returns the locale. English is built in.
+/// `setTexts(json)`: loads the texts of one language (the text of
+/// `pkg/texts-<locale>.json`, written by the build); returns the locale.
 #[wasm_bindgen(js_name = setTexts)]
 pub fn set_texts(table: &str) -> JsResult<String> {
     text::loaded::load(table).map(|l| l.id().to_string()).map_err(to_js)
 }
 
-/// `hasTexts(locale)`: whether the texts of `locale` are here (English always).
+/// `hasTexts(locale)`: whether the texts of `locale` are loaded.
 #[wasm_bindgen(js_name = hasTexts)]
 pub fn has_texts(locale: &str) -> bool {
     Locale::from_id(locale).is_some_and(text::loaded::has)
@@ -255,9 +263,10 @@ impl HistoryStore {
     pub fn analyze(&self, today: String, locale: Option<String>) -> JsResult<JsValue> {
         let today = Date::parse(&today, "today").map_err(to_js)?;
         let locale = match locale {
-            Some(l) => text::require(parse_id(&Json::Str(l), "locale").map_err(to_js)?, "locale").map_err(to_js)?,
+            Some(l) => parse_id(&Json::Str(l), "locale").map_err(to_js)?,
             None => Locale::En,
         };
+        let locale = text::require(locale, "locale").map_err(to_js)?;
         let h = self.inner.history();
         // Readings after `today` (a clock set back) are left out rather than refused.
         let readings: Vec<_> = h.readings().into_iter().filter(|r| r.date <= today).collect();

@@ -1,20 +1,24 @@
-//! Texts in every shipped locale, and where the German and Spanish ones live in
-//! the wasm build.
+//! Texts in every shipped locale, and where they live in the wasm build.
 //!
 //! Every text is written in the source as `t([english, german, spanish])`, so a
 //! missing translation does not compile. Natively a [`Text`] keeps all three.
-//! In the wasm build it keeps only the English: `t` is a `const fn`, every text
-//! is a constant, and const evaluation drops the other two strings, so they
-//! never reach the module (they were about a quarter of its gzip size). German
-//! and Spanish reach the module at run time instead, from
-//! `www/pkg/texts-<locale>.json`, which `examples/texts.rs` writes at build
-//! time from this same source ([`table_json`] over [`all`]). A table maps the
-//! [`Text::key`] of each text (a hash of its English) to its translation; the
-//! front end passes it to `setTexts()` before it asks for that language.
+//! In the wasm build it keeps only its key: `t` is a `const fn`, every text is
+//! a constant, and const evaluation reduces it to the [`Text::key`] (a hash of
+//! its English), so no text reaches the module. German and Spanish were a
+//! quarter of its gzip size; English, 5.4 KB gzip of a 75 KB module, is needed
+//! only once a person starts a check, not for the start screen. The texts reach
+//! the module at run time instead, from `www/pkg/texts-<locale>.json`, which
+//! `examples/texts.rs` writes at build time from this same source
+//! ([`table_json`] over [`all`]). A table maps the key of each text to its
+//! text; the front end passes it to `setTexts()` before it asks for that
+//! language.
 //!
-//! English is always there, so a host that only needs English sets nothing up.
-//! Asking for another language before its table is loaded is an `unavailable`
-//! error naming the locale ([`require`]), never a silent switch to English.
+//! Asking for a language before its table is loaded (English too) is an
+//! `unavailable` error naming the locale ([`require`]), never a silent switch
+//! to another language. A table carries every text of the build that wrote it,
+//! and the build writes the tables with the module, so they match; a text that
+//! a table of another build lacks is given in English if that table is
+//! loaded, else as an empty string.
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_obj, as_str, member, parse, Json};
@@ -25,13 +29,26 @@ pub const TABLE_FORMAT: &str = "burnout-check-texts";
 /// Bump when the table's shape or key changes; a newer table is refused.
 pub const TABLE_VERSION: u32 = 1;
 
-/// One text in every shipped locale (natively), or its English and a way to
-/// the others (wasm). Made only by [`t`], in constants.
+/// One text in every shipped locale (natively), or its key in the loaded
+/// tables (wasm). Made only by [`t`], in constants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text(
     #[cfg(not(target_arch = "wasm32"))] [&'static str; LOCALES],
-    #[cfg(target_arch = "wasm32")] &'static str,
+    #[cfg(target_arch = "wasm32")] u32,
 );
+
+/// FNV-1a (32 bit) of `text`: a [`Text::key`]. A `const fn`, so the wasm
+/// build computes each key at compile time and keeps no English.
+pub const fn key_of(text: &str) -> u32 {
+    let bytes = text.as_bytes();
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash = (hash ^ bytes[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    hash
+}
 
 /// A text from its translations, indexed by `Locale as usize`. Use it only
 /// where the value is a constant (a `const`, a `static`, or `const { }`), or
@@ -40,16 +57,14 @@ pub const fn t(all: [&'static str; LOCALES]) -> Text {
     #[cfg(not(target_arch = "wasm32"))]
     return Text(all);
     #[cfg(target_arch = "wasm32")]
-    return Text(all[0]);
+    return Text(key_of(all[0]));
 }
 
 impl Text {
-    /// The English text, which every build keeps.
+    /// The English text (natively only).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn en(&self) -> &'static str {
-        #[cfg(not(target_arch = "wasm32"))]
-        return self.0[0];
-        #[cfg(target_arch = "wasm32")]
-        return self.0;
+        self.0[0]
     }
 
     /// Every translation, indexed by `Locale as usize` (natively only).
@@ -58,10 +73,13 @@ impl Text {
         &self.0
     }
 
-    /// The text's key in a table: FNV-1a (32 bit) of its English, stable and
-    /// small. [`table_json`] refuses a table where two texts would collide.
+    /// The text's key in a table: FNV-1a (32 bit) of its English ([`key_of`]),
+    /// stable and small. [`table_json`] refuses a table where two texts would collide.
     pub fn key(&self) -> u32 {
-        self.en().bytes().fold(0x811c_9dc5, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+        #[cfg(not(target_arch = "wasm32"))]
+        return key_of(self.0[0]);
+        #[cfg(target_arch = "wasm32")]
+        return self.0;
     }
 
     /// The text in `locale`.
@@ -71,11 +89,12 @@ impl Text {
         self.0[locale as usize]
     }
 
-    /// The text in `locale`: English, or from that locale's loaded table
-    /// (English if the table lacks it, which only a table of another build does).
+    /// The text in `locale`, from that locale's loaded table ([`require`] comes
+    /// first). Only a table of another build can lack it: then English if that
+    /// table is loaded, else "".
     #[cfg(target_arch = "wasm32")]
     pub fn get(&self, locale: Locale) -> &'static str {
-        loaded::get(locale, self.key()).unwrap_or(self.0)
+        loaded::get(locale, self.0).or_else(|| loaded::get(Locale::En, self.0)).unwrap_or("")
     }
 }
 
@@ -138,9 +157,6 @@ pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
         return Err(Error::invalid("version", format!("must be {TABLE_VERSION}")));
     }
     let locale: Locale = parse_id(member(&v, "", "locale")?, "locale")?;
-    if locale == Locale::En {
-        return Err(Error::invalid("locale", "English is built into the core and has no table"));
-    }
     let mut pairs = Vec::new();
     for (k, t) in as_obj(member(&v, "", "texts")?, "texts")? {
         let field = crate::error::path("texts", k);
@@ -151,8 +167,8 @@ pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     Ok((locale, pairs))
 }
 
-/// `locale` if its texts can be given (English always; German and Spanish
-/// natively, and in the wasm build once their table is loaded).
+/// `locale` if its texts can be given (natively always; in the wasm build once
+/// its table is loaded).
 pub fn require(locale: Locale, field: &str) -> Result<Locale> {
     #[cfg(target_arch = "wasm32")]
     if !loaded::has(locale) {
@@ -170,10 +186,11 @@ pub fn require(locale: Locale, field: &str) -> Result<Locale> {
 /// The optional `locale` member of a request, English when absent, its texts
 /// available ([`require`]).
 pub fn requested_locale(request: &Json) -> Result<Locale> {
-    match crate::json::optional(request, "locale") {
-        Some(v) => require(parse_id(v, "locale")?, "locale"),
-        None => Ok(Locale::En),
-    }
+    let locale = match crate::json::optional(request, "locale") {
+        Some(v) => parse_id(v, "locale")?,
+        None => Locale::En,
+    };
+    require(locale, "locale")
 }
 
 /// The tables loaded into this wasm instance.
@@ -184,7 +201,7 @@ pub mod loaded {
     use std::cell::RefCell;
 
     thread_local! {
-        /// Per locale (`Locale as usize`; English unused), key -> text. The
+        /// Per locale (`Locale as usize`), key -> text. The
         /// texts are leaked so `Text::get` can hand out `&'static str` like the
         /// native build: a table is loaded once per language and instance (a
         /// second load of the same language replaces the first and leaks it).
@@ -203,13 +220,10 @@ pub mod loaded {
     }
 
     pub fn has(locale: Locale) -> bool {
-        locale == Locale::En || TABLES.with(|t| t.borrow()[locale as usize].is_some())
+        TABLES.with(|t| t.borrow()[locale as usize].is_some())
     }
 
     pub fn get(locale: Locale, key: u32) -> Option<&'static str> {
-        if locale == Locale::En {
-            return None;
-        }
         TABLES.with(|t| t.borrow()[locale as usize].as_ref().and_then(|m| m.get(&key).copied()))
     }
 }

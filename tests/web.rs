@@ -2,7 +2,7 @@
 //! what a host page or the element sees, including thrown errors and real localStorage.
 #![cfg(target_arch = "wasm32")]
 
-use burnout_check::bindings::{analyze, assess, has_texts, questionnaire, set_texts, HistoryStore};
+use burnout_check::bindings::{analyze, assess, has_texts, question_count, questionnaire, set_texts, HistoryStore};
 use js_sys::{Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -23,9 +23,11 @@ fn error_of(r: Result<JsValue, JsValue>) -> (String, String) {
     (String::from(err.message()), get(&e, "kind").as_string().unwrap_or_default())
 }
 
-/// The German and Spanish tables of this build (`npm run build` writes them
-/// first: scripts/test.sh builds before it runs these tests).
+/// The text tables of this build (`npm run build` writes them first:
+/// scripts/test.sh builds before it runs these tests). Every test that asks
+/// for texts loads them: the tests share one instance, in no set order.
 fn load_tables() {
+    assert_eq!(set_texts(include_str!("../www/pkg/texts-en.json")).unwrap(), "en");
     assert_eq!(set_texts(include_str!("../www/pkg/texts-de.json")).unwrap(), "de");
     assert_eq!(set_texts(include_str!("../www/pkg/texts-es.json")).unwrap(), "es");
 }
@@ -49,6 +51,23 @@ fn questionnaire_lists_the_forms_items_in_the_locale() {
     let q = questionnaire(js(r#"{"form":"quick","locale":"es"}"#)).unwrap();
     assert_eq!(get(&q, "locale").as_string().as_deref(), Some("es"));
     assert_eq!(js_sys::Array::from(&get(&q, "scale")).length(), 5);
+}
+
+#[wasm_bindgen_test]
+fn question_counts_need_no_texts_and_match_the_questionnaire() {
+    assert_eq!(question_count("full").unwrap() as usize, item_ids("full").len());
+    assert_eq!(question_count("quick").unwrap() as usize, item_ids("quick").len());
+    let e = question_count("long").expect_err("an unknown form");
+    let err: js_sys::Error = e.dyn_into().expect("a JS Error");
+    assert!(String::from(err.message()).starts_with("form: "), "{}", String::from(err.message()));
+}
+
+#[wasm_bindgen_test]
+fn the_english_table_gives_the_english_texts() {
+    load_tables();
+    let q = questionnaire(js(r#"{"form":"quick"}"#)).unwrap();
+    let first = js_sys::Array::from(&get(&q, "items")).get(0);
+    assert_eq!(get(&first, "text").as_string().as_deref(), Some("I feel tired even after a good night's sleep."));
 }
 
 #[wasm_bindgen_test]

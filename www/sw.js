@@ -47,6 +47,7 @@ const ASSETS = [
   "pkg/burnout_check.js",
   "pkg/burnout_check_bg.wasm",
   "pkg/texts-de.json",
+  "pkg/texts-en.json",
   "pkg/texts-es.json",
 ];
 

@@ -79,6 +79,7 @@ export async function seedHistory(page, { entries = [], events = [], raw = {}, n
   await page.evaluate(async ({ entries, events, raw, namespace }) => {
     const core = await import("/pkg/burnout_check.js");
     await core.default({ module_or_path: "/pkg/burnout_check_bg.wasm" });
+    if (!core.hasTexts("en")) core.setTexts(await (await fetch("/pkg/texts-en.json")).text());
     const store = new core.HistoryStore(namespace);
     const COMPENSATION = ["sustained_performance", "invisible_strain", "pushing_through"];
     for (const { date, level, note, form = "quick" } of entries) {
@@ -123,6 +124,9 @@ export async function assertNoFallback(page, locale, label) {
   const shown = await page.evaluate(async (locale) => {
     const core = await import("/pkg/burnout_check.js");
     await core.default({ module_or_path: "/pkg/burnout_check_bg.wasm" });
+    for (const loc of ["en", locale]) {
+      if (!core.hasTexts(loc)) core.setTexts(await (await fetch(`/pkg/texts-${loc}.json`)).text());
+    }
     const coreEnglish = new Set();
     const coreOwn = new Set();
     for (const [loc, set] of [["en", coreEnglish], [locale, coreOwn]]) {

@@ -54,6 +54,7 @@ async function tour(page, check, { names }) {
   const items = await page.evaluate(async () => {
     const core = await import("/pkg/burnout_check.js");
     await core.default({ module_or_path: "/pkg/burnout_check_bg.wasm" });
+    if (!core.hasTexts("en")) core.setTexts(await (await fetch("/pkg/texts-en.json")).text());
     return core.questionnaire({ form: "full", locale: "en" }).items;
   });
   const byId = new Map(items.map((i) => [i.id, i]));

@@ -135,6 +135,7 @@ export async function questionnaireOf(page, form) {
   return page.evaluate(async (form) => {
     const core = await import("/pkg/burnout_check.js");
     await core.default({ module_or_path: "/pkg/burnout_check_bg.wasm" });
+    if (!core.hasTexts("en")) core.setTexts(await (await fetch("/pkg/texts-en.json")).text());
     return core.questionnaire({ form, locale: "en" });
   }, form);
 }

@@ -2,7 +2,8 @@
 // language it shows, and another is fetched when it is picked, before the
 // screen changes (so it changes in one step, and focus stays on the picker).
 // A language is two files: the element's (src/i18n/<l>.js) and the core's
-// (pkg/texts-<l>.json; English is built into the core).
+// (pkg/texts-<l>.json). The core's English comes after the start screen, with
+// the views that show its texts (and as the fallback of the other languages).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -40,11 +41,12 @@ test("an English first load fetches the English texts only; a picked language ar
   const asked = watchTexts(page);
   await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "How have the past two weeks been?");
-  assert.deepEqual(asked, ["en"]);
+  const interfaceAndOthers = () => asked.filter((l) => l !== "core:en").sort();
+  assert.deepEqual(interfaceAndOthers(), ["en"]);
 
   await app(page).locator("select.language").selectOption("es");
   await app(page).getByRole("heading", { name: "¿Cómo han sido las últimas dos semanas?" }).waitFor();
-  assert.deepEqual(asked.sort(), ["core:es", "en", "es"]);
+  assert.deepEqual(interfaceAndOthers(), ["core:es", "en", "es"]);
   assert.equal(await app(page).locator("button[type=submit]").first().textContent(), "Empezar");
   assert.equal(await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.activeElement?.className), "language");
   assert.match(await firstQuestion(page), /^1\. Me siento sin energía incluso después de dormir bien\./);
@@ -81,5 +83,43 @@ test("a host page that sets lang itself sees the new language once its texts are
   await app(page).getByRole("heading", { name: "Wie waren die letzten zwei Wochen?" }).waitFor();
   assert.equal(await app(page).locator("div.app").getAttribute("lang"), "de");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("the start screen needs none of the core's texts: its English table comes after, and Start pressed at once waits for it", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" }); // the worker's fetches would pass the route by
+  const asked = watchTexts(page);
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/pkg/texts-en.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await gotoApp(page, env.server.url);
+  assert.equal(await heading(page), "How have the past two weeks been?");
+  // The counts come from the core without a table.
+  assert.match(await app(page).locator("label", { hasText: "Quick check" }).textContent(), /9 questions/);
+  await app(page).locator('input[value="quick"]').check();
+  await app(page).locator("section.start button[type=submit]").click();
+  await page.waitForTimeout(300);
+  assert.equal(await app(page).locator("fieldset[data-item]").count(), 0, "no question without its text");
+  release();
+  assert.match(await app(page).locator("fieldset[data-item] legend").first().textContent(), /^1\. I feel tired even after a good night's sleep\./);
+  assert.equal(asked.filter((l) => l === "core:en").length, 1);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("when the core's English texts cannot be fetched, Start says so, and works once they can", async () => {
+  const { context, page } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" }); // the worker's fetches would pass the route by
+  await page.route("**/pkg/texts-en.json", (route) => route.abort());
+  await gotoApp(page, env.server.url);
+  await app(page).locator('input[value="quick"]').check();
+  await app(page).locator("section.start button[type=submit]").click();
+  await app(page).locator("p.notice[role=alert]", { hasText: "That did not work:" }).waitFor();
+  assert.equal(await app(page).locator("fieldset[data-item]").count(), 0);
+  await page.unroute("**/pkg/texts-en.json");
+  await app(page).locator("section.start button[type=submit]").click();
+  assert.match(await app(page).locator("fieldset[data-item] legend").first().textContent(), /^1\. I feel tired even after a good night's sleep\./);
   await context.close();
 });

@@ -54,7 +54,7 @@ test("the service worker precaches exactly the files the page needs", async () =
     }
   }
   await walk(www);
-  files.push("pkg/burnout_check.js", "pkg/burnout_check_bg.wasm", "pkg/texts-de.json", "pkg/texts-es.json");
+  files.push("pkg/burnout_check.js", "pkg/burnout_check_bg.wasm", "pkg/texts-de.json", "pkg/texts-en.json", "pkg/texts-es.json");
   assert.deepEqual(listed.filter((a) => a !== "./").sort(), files.sort());
   assert.ok(listed.includes("./"), "the page's own URL is cached for navigations");
 });

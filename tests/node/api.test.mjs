@@ -1,22 +1,33 @@
 // The generated module from Node, as a host or a script would use it headless:
 // initSync + questionnaire + assess + analyze, including the bad-input errors,
-// and setTexts for German and Spanish (English is built in).
+// and setTexts with each language's table (no text is built into the module).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { initSync, questionnaire, assess, analyze, describe, setTexts, hasTexts } from "../../www/pkg/burnout_check.js";
+import { initSync, questionnaire, questionCount, assess, analyze, describe, setTexts, hasTexts } from "../../www/pkg/burnout_check.js";
 
 initSync({ module: readFileSync(new URL("../../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
 const table = (locale) => readFileSync(new URL(`../../www/pkg/texts-${locale}.json`, import.meta.url), "utf8");
 
 // First, before any table is loaded.
-test("English is built in; German and Spanish work once their table is loaded, and not before", () => {
-  assert.equal(hasTexts("en"), true);
-  assert.equal(hasTexts("de"), false);
-  assert.equal(hasTexts("fr"), false);
+test("every language works once its table is loaded, and not before; counts and analyses need none", () => {
+  for (const locale of ["en", "de", "es", "fr"]) assert.equal(hasTexts(locale), false, locale);
   const unavailable = (locale) => (e) =>
     e instanceof Error && e.kind === "unavailable" &&
     e.message === `locale: the texts for "${locale}" are not loaded; pass pkg/texts-${locale}.json to setTexts() first`;
+  assert.throws(() => questionnaire({ form: "quick" }), unavailable("en"));
+  assert.throws(() => questionnaire({ form: "quick", locale: "en" }), unavailable("en"));
+  assert.throws(() => assess({ form: "quick", answers: {} }), unavailable("en"));
+  // What needs no text works at once: the start screen's counts, and the history's analyses.
+  assert.equal(questionCount("quick"), 9);
+  assert.ok(questionCount("full") >= 30 && questionCount("full") <= 34);
+  assert.throws(() => questionCount("long"), (e) => e.kind === "invalid" && e.message.startsWith("form: "));
+  assert.equal(analyze({ readings: [{ at: "2026-03-02", strain: 62 }], events: [], today: "2026-03-02" }).high_since, "2026-03-02");
+
+  assert.equal(setTexts(table("en")), "en");
+  assert.equal(hasTexts("en"), true);
+  assert.equal(questionnaire({ form: "quick" }).items[0].text, "I feel tired even after a good night's sleep.");
+  assert.equal(questionCount("full"), questionnaire({ form: "full" }).items.length);
   assert.throws(() => questionnaire({ form: "quick", locale: "de" }), unavailable("de"));
   assert.throws(() => assess({ form: "quick", locale: "es", answers: {} }), unavailable("es"));
   assert.throws(() => describe({ result: assess({ form: "quick", answers: {} }), locale: "de" }), unavailable("de"));

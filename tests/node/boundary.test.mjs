@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { initSync, questionnaire, assess, HistoryStore, setTexts } from "../../www/pkg/burnout_check.js";
 
 initSync({ module: readFileSync(new URL("../../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
-setTexts(readFileSync(new URL("../../www/pkg/texts-es.json", import.meta.url), "utf8"));
+for (const locale of ["en", "es"]) setTexts(readFileSync(new URL(`../../www/pkg/texts-${locale}.json`, import.meta.url), "utf8"));
 
 const first = questionnaire({ form: "quick" }).items[0].id;
 const refused = (fn, prefix) =>

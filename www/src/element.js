@@ -5,7 +5,7 @@
 
 import { h } from "./h.js";
 import { styles } from "./styles.js";
-import { LANGUAGE_NAMES, LOCALES, coreLocale, hasLocale, loadLocale, pickLocale, translate } from "./i18n.js";
+import { LANGUAGE_NAMES, LOCALES, coreLocale, hasLocale, loadCoreTexts, loadLocale, pickLocale, translate } from "./i18n.js";
 import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
 import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
@@ -18,7 +18,9 @@ const FORMS = ["full", "quick"];
 /**
  * Views the start screen does not need (with the charts and the printable summary
  * they bring), fetched when the page is idle or when first opened (a draft
- * resumed at start waits for the questions view's code, a few KB).
+ * resumed at start waits for the questions view's code, a few KB). Each shows
+ * the core's texts, so each comes with the core's English table (the texts of
+ * an English check, and the fallback of the others); the start screen needs none.
  */
 const LAZY = {
   questions: lazy(() => import("./views/questions.js")),
@@ -208,6 +210,7 @@ export class BurnoutCheck extends HTMLElement {
 
   /** Starts (or resumes from `draft`) a check of `form`. */
   _beginCheck(form, draft = null) {
+    if (!LAZY.questions.module) return this.#whenLoaded("questions", () => this._beginCheck(form, draft));
     let questionnaire;
     try {
       questionnaire = this._core.questionnaire({ form, locale: this.coreLocale });
@@ -363,17 +366,7 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   _go(view, { focus = true } = {}) {
-    const later = LAZY[view];
-    if (later && !later.module) {
-      // Shown as soon as its code is here; a newer step wins if the person moves on first.
-      this._pendingView = view;
-      later.load().then(() => this._pendingView === view && this._go(view, { focus }), (e) => {
-        if (this._pendingView !== view) return;
-        this._notice = { text: this._t("action_failed", { message: e?.message ?? String(e) }), navs: this.#navs };
-        this._render();
-      });
-      return;
-    }
+    if (LAZY[view] && !LAZY[view].module) return this.#whenLoaded(view, () => this._go(view, { focus }));
     this._pendingView = null;
     // A restart notice stays for one more screen, so it is seen after the step that failed.
     if (this._notice && ++this.#navs > this._notice.navs + 1) this._notice = null;
@@ -390,6 +383,16 @@ export class BurnoutCheck extends HTMLElement {
       }
     }
     this.#announce();
+  }
+
+  /** Runs `then` as soon as the code of `view` is here; a newer step wins if the person moves on first. */
+  #whenLoaded(view, then) {
+    this._pendingView = view;
+    LAZY[view].load().then(() => this._pendingView === view && then(), (e) => {
+      if (this._pendingView !== view) return;
+      this._notice = { text: this._t("action_failed", { message: e?.message ?? String(e) }), navs: this.#navs };
+      this._render();
+    });
   }
 
   /** Says where the person now is: the page of the questionnaire, or the result. Silent elsewhere. */
@@ -676,7 +679,7 @@ export class BurnoutCheck extends HTMLElement {
 function lazy(importer) {
   const entry = { module: null, promise: null };
   entry.load = () => {
-    entry.promise ??= importer().then((m) => (entry.module = m));
+    entry.promise ??= Promise.all([importer(), loadCoreTexts("en")]).then(([m]) => (entry.module = m));
     entry.promise.catch(() => (entry.promise = null)); // a failed fetch may be retried later
     return entry.promise;
   };

@@ -2,11 +2,13 @@
 // (src/i18n/<locale>.js). The core writes the questions, explanations and next
 // steps; these name things (profiles, indices, areas, flags, events) and label
 // the interface. English comes with this module (the fallback, and the page's
-// own language), and the core has its own English built in. Another language
-// is fetched only when it is shown (loadLocale): this module's texts and the
-// core's (pkg/texts-<locale>.json, handed to each core instance by coreLocale),
-// so a first load does not carry all three. A browser test checks every key in
-// every locale (tests/browser/texts.mjs imports them all).
+// own language). Another language is fetched only when it is shown
+// (loadLocale): this module's texts and the core's (pkg/texts-<locale>.json,
+// handed to each core instance by coreLocale), so a first load does not carry
+// all three. The core has no text built in: its English table
+// (loadCoreTexts("en")) comes with the views that show its texts, after the
+// start screen, which needs none. A browser test checks every key in every
+// locale (tests/browser/texts.mjs imports them all).
 
 import en from "./i18n/en.js";
 
@@ -17,10 +19,11 @@ export const LANGUAGE_NAMES = { en: "English", de: "Deutsch", es: "Español" };
 /** The texts of each locale loaded so far; the others arrive through loadLocale(). */
 export const TEXTS = { en };
 
-/** The core's text table (JSON text) of each locale loaded so far, English aside (built into the core). */
+/** The core's text table (JSON text) of each locale loaded so far. */
 const CORE_TEXTS = {};
 
 const loading = {};
+const loadingCore = {};
 
 /** Whether the texts of `locale` are here, so translate() can use them at once. */
 export function hasLocale(locale) {
@@ -34,9 +37,8 @@ export function hasLocale(locale) {
 export function loadLocale(locale) {
   const wanted = LOCALES.includes(locale) ? locale : "en";
   if (hasLocale(wanted)) return Promise.resolve(wanted);
-  loading[wanted] ??= Promise.all([import(`./i18n/${wanted}.js`), fetchCoreTable(wanted)]).then(
-    ([module, json]) => {
-      CORE_TEXTS[wanted] = json;
+  loading[wanted] ??= Promise.all([import(`./i18n/${wanted}.js`), loadCoreTexts(wanted)]).then(
+    ([module]) => {
       TEXTS[wanted] = module.default;
       return wanted;
     },
@@ -48,23 +50,39 @@ export function loadLocale(locale) {
   return loading[wanted];
 }
 
-/** The core's table of `locale` (pkg/texts-<locale>.json), as text. */
-function fetchCoreTable(locale) {
-  return fetch(new URL(`../pkg/texts-${locale}.json`, import.meta.url)).then((response) => {
-    if (!response.ok) throw new Error(`texts-${locale}.json: HTTP ${response.status}`);
-    return response.text();
-  });
+/** Fetches the core's table of `locale` (pkg/texts-<locale>.json) once; a failed fetch may be tried again. */
+export function loadCoreTexts(locale) {
+  if (Object.hasOwn(CORE_TEXTS, locale)) return Promise.resolve();
+  loadingCore[locale] ??= fetch(new URL(`../pkg/texts-${locale}.json`, import.meta.url))
+    .then((response) => {
+      if (!response.ok) throw new Error(`texts-${locale}.json: HTTP ${response.status}`);
+      return response.text();
+    })
+    .then(
+      (json) => {
+        CORE_TEXTS[locale] = json;
+      },
+      (error) => {
+        delete loadingCore[locale];
+        throw error;
+      },
+    );
+  return loadingCore[locale];
 }
 
 /**
  * The locale `core` (one instance of the wasm core) can write in for `locale`:
- * `locale` once its texts are loaded (handed to this instance the first time,
- * so a fresh instance after a fault gets them too), else English, as translate() falls back.
+ * `locale` once its texts are loaded, else English, as translate() falls back.
+ * Each table is handed to this instance the first time (so a fresh instance
+ * after a fault gets them too), English as well when it is here: it gives any
+ * text another table lacks.
  */
 export function coreLocale(core, locale) {
-  if (locale === "en" || !Object.hasOwn(CORE_TEXTS, locale)) return "en";
-  if (!core.hasTexts(locale)) core.setTexts(CORE_TEXTS[locale]);
-  return locale;
+  const used = Object.hasOwn(CORE_TEXTS, locale) ? locale : "en";
+  for (const l of new Set([used, "en"])) {
+    if (Object.hasOwn(CORE_TEXTS, l) && !core.hasTexts(l)) core.setTexts(CORE_TEXTS[l]);
+  }
+  return used;
 }
 
 /** The shipped locale for a BCP 47 tag such as "de-AT"; English when we do not ship it. */

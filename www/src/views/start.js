@@ -5,7 +5,7 @@ import { h } from "../h.js";
 export function renderStart(app) {
   const counts = {};
   for (const form of ["full", "quick"]) {
-    counts[form] = app._core.questionnaire({ form, locale: app.coreLocale }).items.length;
+    counts[form] = app._core.questionCount(form); // no text table needed yet
   }
   const start = (event) => {
     event.preventDefault();
