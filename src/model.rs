@@ -23,7 +23,7 @@ pub fn parse_id<T: Id>(v: &Json, field: &str) -> Result<T> {
 pub fn parse_index(v: &Json, field: &str, ids: &[&str]) -> Result<usize> {
     let s = as_str(v, field)?;
     position(ids, s).ok_or_else(|| {
-        Error::invalid(field, format!("{} is not one of {}", Json::str(s).to_text(), crate::json::join(ids, ", ")))
+        Error::invalid(field, crate::cat::cat(&[&Json::str(s).to_text(), " is not one of ", &crate::json::join(ids, ", ")]))
     })
 }
 

@@ -105,10 +105,10 @@ pub fn fixed1(n: f64) -> String {
     let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
     if e >= 0 {
         if e > 70 {
-            return format!("{}.0", shortest(n));
+            return crate::cat::cat(&[&shortest(n), ".0"]);
         }
         // A whole number, m * 2^e exactly.
-        return format!("{sign}{}.0", whole(m, e as u32));
+        return crate::cat::cat(&[sign, &whole(m, e as u32), ".0"]);
     }
     // m * 10 < 2^57, so u64 holds it; shifted by 64 or more it rounds to zero.
     // (u128 here cost the module its 128-bit division and printing.)
@@ -124,7 +124,11 @@ pub fn fixed1(n: f64) -> String {
             q
         }
     };
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    let mut out = String::from(sign);
+    crate::cat::push_int(&mut out, (tenths / 10) as i64);
+    out.push('.');
+    out.push(char::from(b'0' + (tenths % 10) as u8));
+    out
 }
 
 /// The digits of m * 2^e (m < 2^53, e <= 70), doubled in base-10^9 limbs.
@@ -148,7 +152,7 @@ fn whole(m: u64, e: u32) -> String {
     }
     let mut out = String::new();
     for (i, l) in limbs.iter().rev().enumerate() {
-        let digits = l.to_string();
+        let digits = crate::cat::int(*l as i64);
         if i > 0 {
             out.push_str("000000000".get(digits.len()..).unwrap_or_default());
         }

@@ -128,14 +128,14 @@ pub fn table_json(locale: Locale) -> Result<String> {
 pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     let v = parse(text, "texts")?;
     if as_str(member(&v, "", "format")?, "format")? != TABLE_FORMAT {
-        return Err(Error::invalid("format", format!("is not \"{TABLE_FORMAT}\"")));
+        return Err(Error::invalid("format", crate::cat::cat(&["is not \"", TABLE_FORMAT, "\""])));
     }
     let version = crate::json::as_num(member(&v, "", "version")?, "version")?;
     if version > f64::from(TABLE_VERSION) {
         return Err(Error::new(ErrorKind::NewerVersion, "version", "this text table is from a newer version of burnout-check"));
     }
     if version != f64::from(TABLE_VERSION) {
-        return Err(Error::invalid("version", format!("must be {TABLE_VERSION}")));
+        return Err(Error::invalid("version", crate::cat::cat(&["must be ", &crate::cat::int(i64::from(TABLE_VERSION))])));
     }
     let locale: Locale = parse_id(member(&v, "", "locale")?, "locale")?;
     if locale == Locale::En {
@@ -159,7 +159,7 @@ pub fn require(locale: Locale, field: &str) -> Result<Locale> {
         return Err(Error::new(
             ErrorKind::Unavailable,
             field,
-            format!("the texts for \"{}\" are not loaded; pass pkg/texts-{}.json to setTexts() first", locale.id(), locale.id()),
+            crate::cat::cat(&["the texts for \"", locale.id(), "\" are not loaded; pass pkg/texts-", locale.id(), ".json to setTexts() first"]),
         ));
     }
     #[cfg(not(target_arch = "wasm32"))]
