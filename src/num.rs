@@ -186,8 +186,10 @@ pub fn parse_many(texts: &[&str]) -> Vec<f64> {
     {
         // `new Float64Array(strings)` converts each as `Number(s)` does: correctly rounded, as Rust.
         let strings = js_sys::JsString::from(crate::json::join(texts, ",")).split(",");
-        let out = js_sys::Float64Array::new(&strings).to_vec();
-        if out.len() == texts.len() {
+        let numbers = js_sys::Float64Array::new(&strings);
+        if numbers.length() as usize == texts.len() {
+            let mut out = vec![0.0; texts.len()];
+            copy_to_slice(&mut out, &numbers);
             return out;
         }
     }
@@ -196,6 +198,16 @@ pub fn parse_many(texts: &[&str]) -> Vec<f64> {
         out.push(parse(t));
     }
     out
+}
+
+// What js-sys's `Float64Array::to_vec` calls, without its `assert_eq!` of the
+// lengths (checked above): that assertion's message kept Rust's `Debug` of
+// integers and the formatting around it in the module.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Float64Array, js_name = "prototype.set.call")]
+    fn copy_to_slice(slice: &mut [f64], this: &js_sys::Float64Array);
 }
 
 /// The shortest text (as [`shortest`]) of many finite, non-zero numbers at

@@ -181,14 +181,18 @@ pub fn requested_locale(request: &Json) -> Result<Locale> {
 pub mod loaded {
     use super::*;
     use crate::vecmap::VecMap;
-    use std::cell::RefCell;
+    use std::cell::Cell;
+
+    type Table = VecMap<u32, &'static str>;
 
     thread_local! {
-        /// Per locale (`Locale as usize`; English unused), key -> text. The
-        /// texts are leaked so `Text::get` can hand out `&'static str` like the
-        /// native build: a table is loaded once per language and instance (a
+        /// Per locale (`Locale as usize`; English unused), key -> text. Tables
+        /// and texts are leaked so `Text::get` can hand out `&'static str` like
+        /// the native build: a table is loaded once per language and instance (a
         /// second load of the same language replaces the first and leaks it).
-        static TABLES: RefCell<[Option<VecMap<u32, &'static str>>; LOCALES]> = const { RefCell::new([None, None, None]) };
+        /// `Cell`s of references, not a `RefCell` of maps: nothing to drop or
+        /// borrow, so no panic paths (and their formatting code) in the module.
+        static TABLES: [Cell<Option<&'static Table>>; LOCALES] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
     }
 
     /// Loads a table (JSON text); returns its locale.
@@ -198,18 +202,23 @@ pub mod loaded {
         for (k, t) in pairs {
             table.insert(k, &*Box::leak(t.into_boxed_str()));
         }
-        TABLES.with(|t| t.borrow_mut()[locale as usize] = Some(table));
+        let table: &'static Table = Box::leak(Box::new(table));
+        TABLES.with(|t| t.get(locale as usize).map(|c| c.set(Some(table))));
         Ok(locale)
     }
 
     pub fn has(locale: Locale) -> bool {
-        locale == Locale::En || TABLES.with(|t| t.borrow()[locale as usize].is_some())
+        locale == Locale::En || table(locale).is_some()
     }
 
     pub fn get(locale: Locale, key: u32) -> Option<&'static str> {
         if locale == Locale::En {
             return None;
         }
-        TABLES.with(|t| t.borrow()[locale as usize].as_ref().and_then(|m| m.get(&key).copied()))
+        table(locale).and_then(|m| m.get(&key).copied())
+    }
+
+    fn table(locale: Locale) -> Option<&'static Table> {
+        TABLES.with(|t| t.get(locale as usize).and_then(Cell::get))
     }
 }
