@@ -33,12 +33,14 @@ pub fn int(n: i64) -> String {
 /// Appends `n` in decimal, zero-padded to `width` characters counting the
 /// sign, as `write!(out, "{n:0width$}")` (`-5` at width 4 is `-005`).
 pub fn push_padded(out: &mut String, n: i64, width: usize) {
+    // Filled from the end; `i` is where the digits start. No indexing (nor
+    // its bounds-check panic, whose message formats integers with `core::fmt`).
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut m = n.unsigned_abs();
-    loop {
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (m % 10) as u8;
         i -= 1;
-        digits[i] = b'0' + (m % 10) as u8;
         m /= 10;
         if m == 0 {
             break;
@@ -52,7 +54,7 @@ pub fn push_padded(out: &mut String, n: i64, width: usize) {
         out.push('0');
     }
     // `char` pushes: a `str::from_utf8` of the bytes would bring in its validation code.
-    for &d in &digits[i..] {
+    for &d in digits.get(i..).unwrap_or_default() {
         out.push(char::from(d));
     }
 }

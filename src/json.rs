@@ -67,7 +67,8 @@ impl Json {
         self.fractional_numbers(&mut fractional);
         let texts = crate::num::shortest_many(&fractional);
         let mut out = String::new();
-        self.write_to(&mut out, &mut texts.split(','));
+        // `[',']`, not `','`: see `num::expand_exponent`.
+        self.write_to(&mut out, &mut texts.split([',']));
         out
     }
 

@@ -44,7 +44,7 @@ pub fn expand_exponent(s: &str) -> String {
     let Some(e) = s.bytes().position(|b| b == b'e' || b == b'E') else { return s.to_string() };
     let (mantissa, exp_text) = (s.get(..e).unwrap_or_default(), s.as_bytes().get(e + 1..).unwrap_or_default());
     // As `exp_text.trim_start_matches('+').parse::<i32>()`.
-    let unsigned = &exp_text[exp_text.iter().take_while(|&&b| b == b'+').count()..];
+    let unsigned = exp_text.get(exp_text.iter().take_while(|&&b| b == b'+').count()..).unwrap_or_default();
     let (negative, digits_of_exp) = match unsigned.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, unsigned),
@@ -64,7 +64,9 @@ pub fn expand_exponent(s: &str) -> String {
         Some(m) => ("-", m),
         None => ("", mantissa),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // `['.']`, not `'.'`: a `char` pattern's searcher brings a slice-index panic
+    // (and integer formatting for its message) into the module.
+    let (int, frac) = mantissa.split_once(['.']).unwrap_or((mantissa, ""));
     let mut digits = String::with_capacity(int.len() + frac.len());
     digits.push_str(int);
     digits.push_str(frac);
@@ -219,7 +221,7 @@ pub fn shortest_many(numbers: &[f64]) -> String {
         let joined: String = js_sys::Array::from(&js_sys::Float64Array::from(numbers)).join(",").into();
         if joined.contains('e') {
             let mut texts = Vec::new();
-            for t in joined.split(',') {
+            for t in joined.split([',']) {
                 texts.push(expand_exponent(t));
             }
             return crate::json::join(&texts, ",");
@@ -239,7 +241,7 @@ pub fn parse_short(text: &str) -> Option<f64> {
         Some(b) => (true, b),
         None => (false, text),
     };
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let (int, frac) = body.split_once(['.']).unwrap_or((body, ""));
     if int.is_empty() || int.len() + frac.len() > 15 {
         return None;
     }

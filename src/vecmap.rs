@@ -61,7 +61,8 @@ impl<K: Ord, V> VecMap<K, V> {
     where
         K: Borrow<Q>,
     {
-        self.find(key).ok().map(|i| self.items.remove(i).1)
+        let i = self.find(key).ok().filter(|&i| i < self.items.len())?;
+        Some(self.items.remove(i).1)
     }
 }
 

@@ -246,7 +246,7 @@ pub fn csv_cell(s: &str) -> String {
     }
     cell.push_str(s);
     if cell.contains([',', '"', '\n', '\r']) {
-        cat(&["\"", &cell.replace('"', "\"\""), "\""])
+        cat(&["\"", &cell.replace(['"'], "\"\""), "\""])
     } else {
         cell
     }
