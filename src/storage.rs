@@ -574,7 +574,7 @@ impl<B: Backend> Store<B> {
             // all first and clearing each after its write cost thousands of
             // sorted-set shifts for a long history.
             if let Err(mut e) = self.write_record(key, text) {
-                self.unsaved.extend(pending[done..].iter().map(|p| p.0.clone()));
+                self.unsaved.extend(pending.get(done..).unwrap_or_default().iter().map(|p| p.0.clone()));
                 e.message = cat(&[
                     &e.message,
                     " (",
