@@ -12,6 +12,7 @@ use crate::error::{path, Error};
 use crate::history::{analyze as analysis, record};
 use crate::json::{self, Json, MAX_DEPTH};
 use crate::model::{parse_id, Locale, RestState};
+use crate::cat::cat;
 use crate::storage::Store;
 use crate::web_storage::LocalStorage;
 use crate::{explain, questionnaire as q, scoring, text};
@@ -21,7 +22,7 @@ type JsResult<T> = std::result::Result<T, JsValue>;
 
 /// A JS `Error` with the message `field: what` and `kind` set to the error code.
 fn to_js(e: Error) -> JsValue {
-    let err = js_sys::Error::new(&e.to_string());
+    let err = js_sys::Error::new(&e.text());
     let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.kind.code().into());
     err.into()
 }
@@ -61,7 +62,7 @@ fn from_js(v: &JsValue, at: &str, depth: usize) -> crate::error::Result<Json> {
     if !v.is_object() {
         // What is left: functions, symbols, BigInt.
         let kind = v.js_typeof().as_string().unwrap_or_default();
-        return Err(Error::invalid(at, format!("expected plain data, got a {kind}")));
+        return Err(Error::invalid(at, cat(&["expected plain data, got a ", &kind])));
     }
     if depth >= MAX_DEPTH {
         return Err(Error::invalid(at, "is nested too deeply (or contains itself)"));
@@ -351,7 +352,7 @@ fn parse_save(v: &Json) -> crate::error::Result<(scoring::Input, i64, Date, Opti
     let at = at.ok_or_else(|| Error::invalid("at", "is missing"))?;
     let at_ms = json::as_num(at, "at")?;
     if at_ms.fract() != 0.0 || !(0.0..=8.64e15).contains(&at_ms) {
-        return Err(Error::invalid("at", format!("{} is not a time in milliseconds", crate::num::shortest(at_ms))));
+        return Err(Error::invalid("at", cat(&[&crate::num::shortest(at_ms), " is not a time in milliseconds"])));
     }
     let date = Date::parse(json::as_str(date.ok_or_else(|| Error::invalid("date", "is missing"))?, "date")?, "date")?;
     let note = record::parse_note(note, "note")?;

@@ -1,3 +1,4 @@
+use crate::cat::{cat, push_padded};
 use crate::error::{Error, Result};
 use std::fmt;
 
@@ -52,7 +53,7 @@ impl Date {
     pub fn parse(s: &str, field: &str) -> Result<Date> {
         // The input quoted as JSON quotes it (`"x"`): no Debug formatting in the module.
         let quoted = || crate::json::Json::str(s).to_text();
-        let bad = || Error::invalid(field, format!("{} is not a date (YYYY-MM-DD)", quoted()));
+        let bad = || Error::invalid(field, cat(&[&quoted(), " is not a date (YYYY-MM-DD)"]));
         let b = s.as_bytes();
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return Err(bad());
@@ -63,7 +64,7 @@ impl Date {
         };
         let (y, m, d) = (num(0..4).ok_or_else(bad)?, num(5..7).ok_or_else(bad)?, num(8..10).ok_or_else(bad)?);
         Date::from_ymd(y as i32, m, d)
-            .ok_or_else(|| Error::invalid(field, format!("{} is not a real calendar date", quoted())))
+            .ok_or_else(|| Error::invalid(field, cat(&[&quoted(), " is not a real calendar date"])))
     }
 
     /// Saturates instead of overflowing on absurd day numbers.
@@ -78,10 +79,24 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` (any year, even negative or past 9999).
+    pub fn text(self) -> String {
+        let (y, m, d) = self.ymd();
+        let mut out = String::with_capacity(10);
+        push_padded(&mut out, y, 4);
+        out.push('-');
+        push_padded(&mut out, i64::from(m), 2);
+        out.push('-');
+        push_padded(&mut out, i64::from(d), 2);
+        out
+    }
+}
+
+/// The same as [`Date::text`] (the wasm build calls `text`, which needs no `core::fmt`).
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (y, m, d) = self.ymd();
-        write!(f, "{y:04}-{m:02}-{d:02}")
+        f.write_str(&self.text())
     }
 }
 
@@ -106,8 +121,10 @@ mod tests {
 
     #[test]
     fn extreme_day_numbers_print_without_overflow() {
-        let _ = Date(i32::MAX).to_string();
-        let _ = Date(i32::MIN).to_string();
+        for n in [i32::MAX, i32::MIN, -719_469, -719_162, -1, 0, 2_932_896, 2_932_897] {
+            let (y, m, d) = Date(n).ymd();
+            assert_eq!(Date(n).text(), format!("{y:04}-{m:02}-{d:02}"), "{n}");
+        }
     }
 
     #[test]

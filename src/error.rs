@@ -56,22 +56,30 @@ impl Error {
     }
 }
 
+impl Error {
+    /// `field: message`, or the message alone when there is no field.
+    pub fn text(&self) -> String {
+        if self.field.is_empty() {
+            self.message.clone()
+        } else {
+            crate::cat::cat(&[&self.field, ": ", &self.message])
+        }
+    }
+}
+
+/// The same as [`Error::text`] (the wasm build calls `text`, which needs no `core::fmt`).
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.field, self.message)
-        }
+        f.write_str(&self.text())
     }
 }
 
 /// Joins a parent path and a child name: `path("answers", "x")` is `answers.x`.
 pub fn path(parent: &str, child: &str) -> String {
-    if parent.is_empty() { child.to_string() } else { format!("{parent}.{child}") }
+    if parent.is_empty() { child.to_string() } else { crate::cat::cat(&[parent, ".", child]) }
 }
 
 /// Joins a parent path and an index: `index_path("events", 2)` is `events[2]`.
 pub fn index_path(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
+    crate::cat::cat(&[parent, "[", &crate::cat::int(i as i64), "]"])
 }

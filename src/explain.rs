@@ -73,7 +73,7 @@ fn join(names: &[&str], l: Locale) -> String {
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_string(),
-        Some((last, rest)) => format!("{}{}{}", crate::json::join(rest, ", "), AND.get(l), last),
+        Some((last, rest)) => crate::cat::cat(&[&crate::json::join(rest, ", "), AND.get(l), last]),
     }
 }
 

@@ -4,8 +4,8 @@
 //! [`Json`] text. Keeping the parser and printer here spares the wasm module
 //! serde, serde_json and serde-wasm-bindgen and their per-type code.
 
+use crate::cat::{cat, int, push_hex, push_int};
 use crate::error::{path, Error, Result};
-use std::fmt::Write;
 
 /// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
@@ -67,7 +67,8 @@ impl Json {
         self.fractional_numbers(&mut fractional);
         let texts = crate::num::shortest_many(&fractional);
         let mut out = String::new();
-        self.write_to(&mut out, &mut texts.split(','));
+        // `[',']`, not `','`: see `num::expand_exponent`.
+        self.write_to(&mut out, &mut texts.split([',']));
         out
     }
 
@@ -96,7 +97,7 @@ impl Json {
                 if *n == 0.0 {
                     out.push_str(if n.is_sign_negative() { "-0" } else { "0" });
                 } else if Json::is_whole(*n) {
-                    let _ = write!(out, "{}", *n as i64);
+                    push_int(out, *n as i64);
                 } else if n.is_finite() {
                     match texts.next() {
                         Some(t) => out.push_str(t),
@@ -150,7 +151,8 @@ fn write_str(s: &str, out: &mut String) {
         };
         out.push_str(s.get(plain..i).unwrap_or_default());
         if esc.is_empty() {
-            let _ = write!(out, "\\u{:04x}", b);
+            out.push_str("\\u");
+            push_hex(out, u64::from(b), 4);
         } else {
             out.push_str(esc);
         }
@@ -205,7 +207,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, what: &str) -> Error {
-        Error::invalid(self.field, format!("not valid JSON ({what} at byte {})", self.i))
+        Error::invalid(self.field, cat(&["not valid JSON (", what, " at byte ", &int(self.i as i64), ")"]))
     }
     fn ws(&mut self) {
         while let Some(b' ' | b'\n' | b'\r' | b'\t') = self.s.get(self.i) {
@@ -414,7 +416,7 @@ impl Parser<'_> {
 pub fn member<'a>(obj: &'a Json, at: &str, key: &str) -> Result<&'a Json> {
     match obj {
         Json::Obj(_) => obj.get(key).ok_or_else(|| Error::invalid(path(at, key), "is missing")),
-        other => Err(Error::invalid(at, format!("expected an object, got {}", other.type_name()))),
+        other => Err(Error::invalid(at, cat(&["expected an object, got ", other.type_name()]))),
     }
 }
 
@@ -422,7 +424,7 @@ pub fn member<'a>(obj: &'a Json, at: &str, key: &str) -> Result<&'a Json> {
 pub fn as_obj<'a>(v: &'a Json, at: &str) -> Result<&'a [(String, Json)]> {
     match v {
         Json::Obj(m) => Ok(m),
-        other => Err(Error::invalid(at, format!("expected an object, got {}", other.type_name()))),
+        other => Err(Error::invalid(at, cat(&["expected an object, got ", other.type_name()]))),
     }
 }
 
@@ -453,21 +455,21 @@ pub fn each<T>(items: &[Json], at: &str, f: &mut dyn FnMut(&Json, &str) -> Resul
 pub fn as_arr<'a>(v: &'a Json, at: &str) -> Result<&'a [Json]> {
     match v {
         Json::Arr(a) => Ok(a),
-        other => Err(Error::invalid(at, format!("expected an array, got {}", other.type_name()))),
+        other => Err(Error::invalid(at, cat(&["expected an array, got ", other.type_name()]))),
     }
 }
 
 pub fn as_str<'a>(v: &'a Json, at: &str) -> Result<&'a str> {
     match v {
         Json::Str(s) => Ok(s),
-        other => Err(Error::invalid(at, format!("expected a string, got {}", other.type_name()))),
+        other => Err(Error::invalid(at, cat(&["expected a string, got ", other.type_name()]))),
     }
 }
 
 pub fn as_num(v: &Json, at: &str) -> Result<f64> {
     match v {
         Json::Num(n) => Ok(*n),
-        other => Err(Error::invalid(at, format!("expected a number, got {}", other.type_name()))),
+        other => Err(Error::invalid(at, cat(&["expected a number, got ", other.type_name()]))),
     }
 }
 

@@ -18,6 +18,8 @@ pub mod vecmap;
 pub mod sort;
 /// Texts in every locale; German and Spanish loaded at run time in the wasm build.
 pub mod text;
+/// Strings put together without `core::fmt` (`format!` costs wasm).
+pub mod cat;
 /// Number text: shortest, one decimal, parsing (from JS in the wasm build).
 pub mod num;
 /// Calendar dates (`YYYY-MM-DD`) as day numbers.

@@ -16,14 +16,16 @@ pub trait Id: Sized + Copy + 'static {
 /// Generic only in a table lookup: the work is in [`parse_index`], shared by
 /// every id enum (a copy per enum cost about 0.5 KB of wasm each).
 pub fn parse_id<T: Id>(v: &Json, field: &str) -> Result<T> {
-    parse_index(v, field, T::IDS).map(|i| T::ALL[i])
+    let i = parse_index(v, field, T::IDS)?;
+    // `IDS` and `ALL` have the same length; `get` spares a bounds-check panic.
+    T::ALL.get(i).copied().ok_or_else(|| Error::invalid(field, "is not a known id"))
 }
 
 /// The position of the string at `field` in `ids`, or an error listing them.
 pub fn parse_index(v: &Json, field: &str, ids: &[&str]) -> Result<usize> {
     let s = as_str(v, field)?;
     position(ids, s).ok_or_else(|| {
-        Error::invalid(field, format!("{} is not one of {}", Json::str(s).to_text(), crate::json::join(ids, ", ")))
+        Error::invalid(field, crate::cat::cat(&[&Json::str(s).to_text(), " is not one of ", &crate::json::join(ids, ", ")]))
     })
 }
 
@@ -46,7 +48,7 @@ macro_rules! ids {
                 Self::IDS[self as usize]
             }
             pub fn from_id(s: &str) -> Option<$name> {
-                position(Self::IDS, s).map(|i| Self::ALL[i])
+                position(Self::IDS, s).and_then(|i| Self::ALL.get(i).copied())
             }
             /// The ids, comma-separated, for error messages.
             pub fn id_list() -> String {

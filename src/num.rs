@@ -44,7 +44,7 @@ pub fn expand_exponent(s: &str) -> String {
     let Some(e) = s.bytes().position(|b| b == b'e' || b == b'E') else { return s.to_string() };
     let (mantissa, exp_text) = (s.get(..e).unwrap_or_default(), s.as_bytes().get(e + 1..).unwrap_or_default());
     // As `exp_text.trim_start_matches('+').parse::<i32>()`.
-    let unsigned = &exp_text[exp_text.iter().take_while(|&&b| b == b'+').count()..];
+    let unsigned = exp_text.get(exp_text.iter().take_while(|&&b| b == b'+').count()..).unwrap_or_default();
     let (negative, digits_of_exp) = match unsigned.split_first() {
         Some((b'-', rest)) => (true, rest),
         _ => (false, unsigned),
@@ -64,7 +64,9 @@ pub fn expand_exponent(s: &str) -> String {
         Some(m) => ("-", m),
         None => ("", mantissa),
     };
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // `['.']`, not `'.'`: a `char` pattern's searcher brings a slice-index panic
+    // (and integer formatting for its message) into the module.
+    let (int, frac) = mantissa.split_once(['.']).unwrap_or((mantissa, ""));
     let mut digits = String::with_capacity(int.len() + frac.len());
     digits.push_str(int);
     digits.push_str(frac);
@@ -105,10 +107,10 @@ pub fn fixed1(n: f64) -> String {
     let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | 1 << 52, biased - 1075) };
     if e >= 0 {
         if e > 70 {
-            return format!("{}.0", shortest(n));
+            return crate::cat::cat(&[&shortest(n), ".0"]);
         }
         // A whole number, m * 2^e exactly.
-        return format!("{sign}{}.0", whole(m, e as u32));
+        return crate::cat::cat(&[sign, &whole(m, e as u32), ".0"]);
     }
     // m * 10 < 2^57, so u64 holds it; shifted by 64 or more it rounds to zero.
     // (u128 here cost the module its 128-bit division and printing.)
@@ -124,7 +126,11 @@ pub fn fixed1(n: f64) -> String {
             q
         }
     };
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    let mut out = String::from(sign);
+    crate::cat::push_int(&mut out, (tenths / 10) as i64);
+    out.push('.');
+    out.push(char::from(b'0' + (tenths % 10) as u8));
+    out
 }
 
 /// The digits of m * 2^e (m < 2^53, e <= 70), doubled in base-10^9 limbs.
@@ -148,7 +154,7 @@ fn whole(m: u64, e: u32) -> String {
     }
     let mut out = String::new();
     for (i, l) in limbs.iter().rev().enumerate() {
-        let digits = l.to_string();
+        let digits = crate::cat::int(*l as i64);
         if i > 0 {
             out.push_str("000000000".get(digits.len()..).unwrap_or_default());
         }
@@ -182,8 +188,10 @@ pub fn parse_many(texts: &[&str]) -> Vec<f64> {
     {
         // `new Float64Array(strings)` converts each as `Number(s)` does: correctly rounded, as Rust.
         let strings = js_sys::JsString::from(crate::json::join(texts, ",")).split(",");
-        let out = js_sys::Float64Array::new(&strings).to_vec();
-        if out.len() == texts.len() {
+        let numbers = js_sys::Float64Array::new(&strings);
+        if numbers.length() as usize == texts.len() {
+            let mut out = vec![0.0; texts.len()];
+            copy_to_slice(&mut out, &numbers);
             return out;
         }
     }
@@ -192,6 +200,16 @@ pub fn parse_many(texts: &[&str]) -> Vec<f64> {
         out.push(parse(t));
     }
     out
+}
+
+// What js-sys's `Float64Array::to_vec` calls, without its `assert_eq!` of the
+// lengths (checked above): that assertion's message kept Rust's `Debug` of
+// integers and the formatting around it in the module.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Float64Array, js_name = "prototype.set.call")]
+    fn copy_to_slice(slice: &mut [f64], this: &js_sys::Float64Array);
 }
 
 /// The shortest text (as [`shortest`]) of many finite, non-zero numbers at
@@ -203,7 +221,7 @@ pub fn shortest_many(numbers: &[f64]) -> String {
         let joined: String = js_sys::Array::from(&js_sys::Float64Array::from(numbers)).join(",").into();
         if joined.contains('e') {
             let mut texts = Vec::new();
-            for t in joined.split(',') {
+            for t in joined.split([',']) {
                 texts.push(expand_exponent(t));
             }
             return crate::json::join(&texts, ",");
@@ -223,7 +241,7 @@ pub fn parse_short(text: &str) -> Option<f64> {
         Some(b) => (true, b),
         None => (false, text),
     };
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let (int, frac) = body.split_once(['.']).unwrap_or((body, ""));
     if int.is_empty() || int.len() + frac.len() > 15 {
         return None;
     }

@@ -1,6 +1,7 @@
 //! Answers -> constructs -> indices -> band, profile, flags, top areas, exactly
 //! as MODEL.md says. Thresholds come from `thresholds`; texts from `explain`.
 
+use crate::cat::{cat, int};
 use crate::error::{index_path, path, Error, Result};
 use crate::json::{self, Json};
 use crate::model::{parse_id, Band, Construct, Duration, Flag, Form, Index, Locale, Profile, Scope, Secondary};
@@ -341,7 +342,7 @@ fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
     for (id, value) in json::as_obj(v, "answers")? {
         let at = path("answers", id);
         let item = questionnaire::find_item(form, id)
-            .ok_or_else(|| Error::invalid(&at, format!("is not an item of the {} form", form.id())))?;
+            .ok_or_else(|| Error::invalid(&at, cat(&["is not an item of the ", form.id(), " form"])))?;
         match value {
             // Not answered; on a repeated key the last one wins, as in `Json::get`.
             Json::Null => {
@@ -359,10 +360,10 @@ fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
 fn parse_answer(v: &Json, at: &str) -> Result<u8> {
     let n = json::as_num(v, at)?;
     if n.fract() != 0.0 {
-        return Err(Error::invalid(at, format!("{} is not a whole number", crate::num::shortest(n))));
+        return Err(Error::invalid(at, cat(&[&crate::num::shortest(n), " is not a whole number"])));
     }
     if !(0.0..=f64::from(t::ANSWER_MAX)).contains(&n) {
-        return Err(Error::invalid(at, format!("{} is outside 0..{}", crate::num::shortest(n), t::ANSWER_MAX)));
+        return Err(Error::invalid(at, cat(&[&crate::num::shortest(n), " is outside 0..", &int(i64::from(t::ANSWER_MAX))])));
     }
     // In range and whole, so the cast is exact.
     Ok(n as u8)

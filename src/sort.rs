@@ -54,7 +54,12 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     // The items move by swaps, each putting one in its place (at most n - 1).
     // All a caller compiles is the swap closure: moving them through a
     // `Vec<Option<T>>` compiled a drain, a collect and an extend per type.
-    permute(&order, &mut |i, j| v.swap(i, j));
+    // The guard spares `swap` its bounds-check panics (they format integers with `core::fmt`).
+    permute(&order, &mut |i, j| {
+        if i < v.len() && j < v.len() {
+            v.swap(i, j)
+        }
+    });
 }
 
 /// Puts item `order[k]` at `k` for every `k` by calls of `swap(i, j)`, all
@@ -72,7 +77,9 @@ fn permute(order: &[usize], swap: &mut dyn FnMut(usize, usize)) {
     for i in 0..dest.len() {
         while let Some(&j) = dest.get(i).filter(|&&j| j != i && j < order.len()) {
             swap(i, j);
-            dest.swap(i, j);
+            if j < dest.len() {
+                dest.swap(i, j);
+            }
         }
     }
 }

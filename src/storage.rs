@@ -25,6 +25,7 @@
 //! (`is_saved` false, and in every export) and the error says why. Removals in a
 //! store that has no backend succeed in memory, since nothing stored is left behind.
 
+use crate::cat::{cat, int};
 use crate::error::{Error, ErrorKind, Result};
 use crate::history::compact;
 use crate::history::exchange::{self, MergeSummary};
@@ -237,13 +238,13 @@ fn read_legacy(raw: &str) -> Legacy {
     let items = match parse(raw, "") {
         Ok(Json::Arr(items)) => items,
         Ok(_) => return Legacy { entries: Vec::new(), problems: vec!["is not a list of entries".into()], items: Vec::new() },
-        Err(e) => return Legacy { entries: Vec::new(), problems: vec![e.to_string()], items: Vec::new() },
+        Err(e) => return Legacy { entries: Vec::new(), problems: vec![e.text()], items: Vec::new() },
     };
     let mut out = Legacy { entries: Vec::new(), problems: Vec::new(), items: Vec::new() };
     for (i, item) in items.into_iter().enumerate() {
-        match legacy_entry(&item, &format!("[{i}]")) {
+        match legacy_entry(&item, &cat(&["[", &int(i as i64), "]"])) {
             Ok(e) => out.entries.push(e),
-            Err(e) => out.problems.push(e.to_string()),
+            Err(e) => out.problems.push(e.text()),
         }
         out.items.push(item);
     }
@@ -321,7 +322,7 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
             OwnKey::Event(id) => read_record(&raw, id, event_from_json).map(|e| out.history.events.push(e)),
         };
         if let Err(e) = record {
-            out.unreadable.push(Unreadable { key: key.clone(), raw, error: e.to_string() });
+            out.unreadable.push(Unreadable { key: key.clone(), raw, error: e.text() });
         }
     }
     exchange::sort(&mut out.history);
@@ -333,7 +334,7 @@ fn read_record<T: HasId>(raw: &str, key_id: &str, from_json: fn(&Json, &str) -> 
     let record = from_json(&parse(raw, "")?, "")?;
     if record.id() != key_id {
         // Quoted as JSON writes it: `{:?}` would keep Rust's escaping code and its Unicode tables (about 4 KB of wasm) for this one message.
-        return Err(Error::invalid("id", format!("{} does not match its key", Json::str(record.id()).to_text())));
+        return Err(Error::invalid("id", cat(&[&Json::str(record.id()).to_text(), " does not match its key"])));
     }
     Ok(record)
 }
@@ -457,7 +458,7 @@ impl<B: Backend> Store<B> {
 
     /// Removes a record (or an unreadable one under that id); false when there is none.
     pub fn remove(&mut self, id: &str) -> Result<bool> {
-        let keys = [self.entry_key(id), self.key(&format!("entry:{id}")), self.event_key(id)];
+        let keys = [self.entry_key(id), self.key(&cat(&["entry:", id])), self.event_key(id)];
         let in_history = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
         let in_unreadable = self.unreadable.iter().any(|u| keys.contains(&u.key));
         if !in_history && !in_unreadable {
@@ -573,12 +574,15 @@ impl<B: Backend> Store<B> {
             // all first and clearing each after its write cost thousands of
             // sorted-set shifts for a long history.
             if let Err(mut e) = self.write_record(key, text) {
-                self.unsaved.extend(pending[done..].iter().map(|p| p.0.clone()));
-                e.message = format!(
-                    "{} ({done} of {} imported records were saved; the rest are kept while this page is open)",
-                    e.message,
-                    pending.len()
-                );
+                self.unsaved.extend(pending.get(done..).unwrap_or_default().iter().map(|p| p.0.clone()));
+                e.message = cat(&[
+                    &e.message,
+                    " (",
+                    &int(done as i64),
+                    " of ",
+                    &int(pending.len() as i64),
+                    " imported records were saved; the rest are kept while this page is open)",
+                ]);
                 return Err(e);
             }
             if !self.unreadable.is_empty() {
@@ -651,7 +655,7 @@ impl<B: Backend> Store<B> {
                 }
             }
             if !legacy.problems.is_empty() {
-                let error = format!("part of the older history could not be read ({})", crate::json::join(&legacy.problems, "; "));
+                let error = cat(&["part of the older history could not be read (", &crate::json::join(&legacy.problems, "; "), ")"]);
                 unreadable.push(Unreadable { key: self.key(LEGACY_KEY), raw: raw.clone(), error });
             }
             (raw, legacy)
@@ -688,7 +692,7 @@ impl<B: Backend> Store<B> {
         if wrote {
             return;
         }
-        let old_keys: Vec<String> = self.old.iter().map(|e| self.key(&format!("entry:{}", e.id))).collect();
+        let old_keys: Vec<String> = self.old.iter().map(|e| self.key(&cat(&["entry:", &e.id]))).collect();
         for key in old_keys {
             if self.delete(&key).is_err() {
                 return;
@@ -745,13 +749,13 @@ impl<B: Backend> Store<B> {
     // ---- writing ----
 
     fn key(&self, suffix: &str) -> String {
-        format!("{}:{suffix}", self.ns)
+        cat(&[&self.ns, ":", suffix])
     }
     fn entry_key(&self, id: &str) -> String {
-        self.key(&format!("e:{id}"))
+        cat(&[&self.ns, ":e:", id])
     }
     fn event_key(&self, id: &str) -> String {
-        self.key(&format!("event:{id}"))
+        cat(&[&self.ns, ":event:", id])
     }
 
     fn read_only_error(&self) -> Error {
@@ -851,6 +855,6 @@ fn storage_error(e: Error) -> Error {
             "storage",
             "this browser's storage for the page is full, so this was not saved; it is kept while the page is open. Export your history or remove older entries to make room",
         ),
-        kind => Error::new(kind, "storage", format!("the browser's storage refused this ({e})")),
+        kind => Error::new(kind, "storage", cat(&["the browser's storage refused this (", &e.text(), ")"])),
     }
 }

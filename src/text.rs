@@ -147,14 +147,14 @@ pub fn table_json(locale: Locale) -> Result<String> {
 pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     let v = parse(text, "texts")?;
     if as_str(member(&v, "", "format")?, "format")? != TABLE_FORMAT {
-        return Err(Error::invalid("format", format!("is not \"{TABLE_FORMAT}\"")));
+        return Err(Error::invalid("format", crate::cat::cat(&["is not \"", TABLE_FORMAT, "\""])));
     }
     let version = crate::json::as_num(member(&v, "", "version")?, "version")?;
     if version > f64::from(TABLE_VERSION) {
         return Err(Error::new(ErrorKind::NewerVersion, "version", "this text table is from a newer version of burnout-check"));
     }
     if version != f64::from(TABLE_VERSION) {
-        return Err(Error::invalid("version", format!("must be {TABLE_VERSION}")));
+        return Err(Error::invalid("version", crate::cat::cat(&["must be ", &crate::cat::int(i64::from(TABLE_VERSION))])));
     }
     let locale: Locale = parse_id(member(&v, "", "locale")?, "locale")?;
     let mut pairs = Vec::new();
@@ -175,7 +175,7 @@ pub fn require(locale: Locale, field: &str) -> Result<Locale> {
         return Err(Error::new(
             ErrorKind::Unavailable,
             field,
-            format!("the texts for \"{}\" are not loaded; pass pkg/texts-{}.json to setTexts() first", locale.id(), locale.id()),
+            crate::cat::cat(&["the texts for \"", locale.id(), "\" are not loaded; pass pkg/texts-", locale.id(), ".json to setTexts() first"]),
         ));
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -198,14 +198,18 @@ pub fn requested_locale(request: &Json) -> Result<Locale> {
 pub mod loaded {
     use super::*;
     use crate::vecmap::VecMap;
-    use std::cell::RefCell;
+    use std::cell::Cell;
+
+    type Table = VecMap<u32, &'static str>;
 
     thread_local! {
-        /// Per locale (`Locale as usize`), key -> text. The
-        /// texts are leaked so `Text::get` can hand out `&'static str` like the
-        /// native build: a table is loaded once per language and instance (a
+        /// Per locale (`Locale as usize`), key -> text. Tables
+        /// and texts are leaked so `Text::get` can hand out `&'static str` like
+        /// the native build: a table is loaded once per language and instance (a
         /// second load of the same language replaces the first and leaks it).
-        static TABLES: RefCell<[Option<VecMap<u32, &'static str>>; LOCALES]> = const { RefCell::new([None, None, None]) };
+        /// `Cell`s of references, not a `RefCell` of maps: nothing to drop or
+        /// borrow, so no panic paths (and their formatting code) in the module.
+        static TABLES: [Cell<Option<&'static Table>>; LOCALES] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
     }
 
     /// Loads a table (JSON text); returns its locale.
@@ -215,15 +219,20 @@ pub mod loaded {
         for (k, t) in pairs {
             table.insert(k, &*Box::leak(t.into_boxed_str()));
         }
-        TABLES.with(|t| t.borrow_mut()[locale as usize] = Some(table));
+        let table: &'static Table = Box::leak(Box::new(table));
+        TABLES.with(|t| t.get(locale as usize).map(|c| c.set(Some(table))));
         Ok(locale)
     }
 
     pub fn has(locale: Locale) -> bool {
-        TABLES.with(|t| t.borrow()[locale as usize].is_some())
+        table(locale).is_some()
     }
 
     pub fn get(locale: Locale, key: u32) -> Option<&'static str> {
-        TABLES.with(|t| t.borrow()[locale as usize].as_ref().and_then(|m| m.get(&key).copied()))
+        table(locale).and_then(|m| m.get(&key).copied())
+    }
+
+    fn table(locale: Locale) -> Option<&'static Table> {
+        TABLES.with(|t| t.get(locale as usize).and_then(Cell::get))
     }
 }

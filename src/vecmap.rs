@@ -37,7 +37,8 @@ impl<K: Ord, V> VecMap<K, V> {
         match self.find(&key) {
             Ok(i) => self.items.get_mut(i).map(|slot| std::mem::replace(&mut slot.1, value)),
             Err(i) => {
-                self.items.insert(i, (key, value));
+                // `min`: `insert`'s assertion (its message formats integers with `core::fmt`) is then provably never hit.
+                self.items.insert(i.min(self.items.len()), (key, value));
                 None
             }
         }
@@ -61,7 +62,8 @@ impl<K: Ord, V> VecMap<K, V> {
     where
         K: Borrow<Q>,
     {
-        self.find(key).ok().map(|i| self.items.remove(i).1)
+        let i = self.find(key).ok().filter(|&i| i < self.items.len())?;
+        Some(self.items.remove(i).1)
     }
 }
 

@@ -24,7 +24,7 @@ impl LocalStorage {
             _ => return Err(UNAVAILABLE.to_string()),
         };
         // Reading our own meta key proves access without touching anyone else's data.
-        match storage.get_item(&format!("{namespace}:meta")) {
+        match storage.get_item(&crate::cat::cat(&[namespace, ":meta"])) {
             Ok(_) => Ok(LocalStorage { storage }),
             Err(_) => Err(UNAVAILABLE.to_string()),
         }
@@ -52,7 +52,7 @@ fn map_write_error(key: &str, thrown: JsValue) -> Error {
         .map(|e| String::from(e.message()))
         .or_else(|| thrown.as_string())
         .unwrap_or_else(|| "unknown error".to_string());
-    Error::new(ErrorKind::Storage, key, format!("the browser refused to save ({detail})"))
+    Error::new(ErrorKind::Storage, key, crate::cat::cat(&["the browser refused to save (", &detail, ")"]))
 }
 
 fn read_error(key: &str) -> Error {

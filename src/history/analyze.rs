@@ -2,6 +2,7 @@
 //! MODEL.md "What the history adds". Pure functions over plain values; the
 //! stateless `analyze()` export validates its input with [`parse_input`].
 
+use crate::cat::cat;
 use crate::date::Date;
 use crate::error::{path, Error, Result};
 use crate::history::{Event, EventKind, Reading};
@@ -265,7 +266,7 @@ fn change_effect(sorted: &[Reading], date: Date, what: ChangeWhat) -> ChangeEffe
 // ---- output: one shape, for JS and native tests alike ----
 
 fn date_json(d: Date) -> Json {
-    Json::str(d.to_string())
+    Json::str(d.text())
 }
 
 fn opt_date_json(d: Option<Date>) -> Json {
@@ -360,13 +361,13 @@ fn parse_reading(v: &Json, at: &str, today: Date) -> Result<Reading> {
     only_keys(v, at, &["at", "strain"])?;
     let date = Date::parse_member(v, at, "at")?;
     if date > today {
-        return Err(Error::invalid(path(at, "at"), format!("{date} is after today ({today})")));
+        return Err(Error::invalid(path(at, "at"), cat(&[&date.text(), " is after today (", &today.text(), ")"])));
     }
     let field = path(at, "strain");
     let strain = as_num(member(v, at, "strain")?, &field)?;
     // Written as a negated range check so that NaN is refused too.
     if !(0.0..=100.0).contains(&strain) {
-        return Err(Error::invalid(field, format!("{} is outside 0..100", crate::num::shortest(strain))));
+        return Err(Error::invalid(field, cat(&[&crate::num::shortest(strain), " is outside 0..100"])));
     }
     Ok(Reading { date, strain })
 }

@@ -19,6 +19,7 @@
 
 use super::record::{read_entry, result_to_json};
 use super::Entry;
+use crate::cat::{cat, int};
 use crate::error::{path, Error, Result};
 use crate::json::Json;
 use crate::model::Form;
@@ -33,7 +34,7 @@ const UNANSWERED: u8 = b'-';
 pub fn to_record(e: &Entry) -> Json {
     let mut m: Vec<(&str, Json)> = vec![
         ("t", Json::Num(e.at_ms as f64)),
-        ("d", Json::str(e.date.to_string())),
+        ("d", Json::str(e.date.text())),
         ("f", Json::str(e.form.id())),
         ("l", Json::str(e.locale.id())),
         ("q", Json::Num(f64::from(e.questionnaire_version))),
@@ -77,7 +78,7 @@ const NAMES: [(&str, &str); 10] = [
 /// Reads a schema-2 record stored under entry id `id`: renamed to the export's
 /// names and read by the same reader, so errors name the field by that name.
 pub fn from_record(v: &Json, id: &str) -> Result<Entry> {
-    let Json::Obj(members) = v else { return Err(Error::invalid("", format!("expected an object, got {}", v.type_name()))) };
+    let Json::Obj(members) = v else { return Err(Error::invalid("", cat(&["expected an object, got ", v.type_name()]))) };
     let mut long = vec![("id".to_string(), Json::str(id))];
     for (k, value) in members {
         let Some((_, name)) = NAMES.iter().find(|(short, _)| short == k) else {
@@ -128,11 +129,11 @@ fn digits(form: Form, answers: &Answers) -> String {
 /// Answers as digits in the form's item order; errors name `at` or `at.<item>`.
 pub(crate) fn parse_digits(form: Form, version: u32, s: &str, at: &str) -> Result<VecMap<String, u8>> {
     if version != QUESTIONNAIRE_VERSION {
-        return Err(Error::invalid(at, format!("answers of questionnaire version {version} must name their items")));
+        return Err(Error::invalid(at, cat(&["answers of questionnaire version ", &int(i64::from(version)), " must name their items"])));
     }
     let n = questionnaire::items(form).count();
     if s.len() != n {
-        return Err(Error::invalid(at, format!("has {} characters; the {} form has {n} items", s.len(), form.id())));
+        return Err(Error::invalid(at, cat(&["has ", &int(s.len() as i64), " characters; the ", form.id(), " form has ", &int(n as i64), " items"])));
     }
     let mut out = VecMap::new();
     for (item, b) in questionnaire::items(form).zip(s.bytes()) {

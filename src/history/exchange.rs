@@ -4,6 +4,7 @@
 
 use super::record::{entry_from_json, entry_record, event_from_json, event_to_json};
 use super::{Entry, Event, EventKind, History};
+use crate::cat::{cat, int, push_padded};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
@@ -55,14 +56,16 @@ pub fn import_json(text: &str) -> Result<History> {
         return Err(Error::new(
             ErrorKind::TooLarge,
             "",
-            format!(
-                "this file is {} MB; a burnout-check export is at most {} MB",
-                text.len().div_ceil(1024 * 1024),
-                MAX_IMPORT_BYTES / (1024 * 1024)
-            ),
+            cat(&[
+                "this file is ",
+                &int(text.len().div_ceil(1024 * 1024) as i64),
+                " MB; a burnout-check export is at most ",
+                &int((MAX_IMPORT_BYTES / (1024 * 1024)) as i64),
+                " MB",
+            ]),
         ));
     }
-    let not_ours = |why: String| Error::invalid("", format!("this is not a burnout-check export ({why})"));
+    let not_ours = |why: String| Error::invalid("", cat(&["this is not a burnout-check export (", &why, ")"]));
     let v = parse(text, "").map_err(|e| not_ours(e.message))?;
     if !matches!(v, Json::Obj(_)) || v.get("format") != Some(&Json::str(EXPORT_FORMAT)) {
         return Err(Error::invalid("format", "this is not a burnout-check export"));
@@ -73,13 +76,13 @@ pub fn import_json(text: &str) -> Result<History> {
         None => return Err(Error::invalid("version", "is missing")),
     };
     if version.fract() != 0.0 || version < 1.0 {
-        return Err(Error::invalid("version", format!("{} is not a version number", crate::num::shortest(version))));
+        return Err(Error::invalid("version", cat(&[&crate::num::shortest(version), " is not a version number"])));
     }
     if version > f64::from(EXPORT_VERSION) {
         return Err(Error::new(
             ErrorKind::NewerVersion,
             "version",
-            format!("this file comes from a newer version of burnout-check ({}); update the tool to import it", crate::num::shortest(version)),
+            cat(&["this file comes from a newer version of burnout-check (", &crate::num::shortest(version), "); update the tool to import it"]),
         ));
     }
     if let Some(at) = optional(&v, "exported_at") {
@@ -185,7 +188,7 @@ fn entry_row(e: &Entry) -> [String; 19] {
         "entry".into(),
         e.id.clone(),
         iso_utc(e.at_ms),
-        e.date.to_string(),
+        e.date.text(),
         e.form.id().into(),
         o.profile.id().into(),
         o.band.map(|b| b.id()).unwrap_or_default().into(),
@@ -210,13 +213,13 @@ fn event_row(e: &Event) -> [String; 19] {
     match &e.kind {
         EventKind::Rest { start, end, rest_type } => {
             row[0] = "rest".into();
-            row[14] = start.to_string();
-            row[15] = end.to_string();
+            row[14] = start.text();
+            row[15] = end.text();
             row[16] = rest_type.id().into();
         }
         EventKind::Change { date, what } => {
             row[0] = "change".into();
-            row[3] = date.to_string();
+            row[3] = date.text();
             row[17] = what.id().into();
         }
     }
@@ -243,7 +246,7 @@ pub fn csv_cell(s: &str) -> String {
     }
     cell.push_str(s);
     if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
+        cat(&["\"", &cell.replace(['"'], "\"\""), "\""])
     } else {
         cell
     }
@@ -257,7 +260,13 @@ fn iso_utc(at_ms: i64) -> String {
     let (h, m, s) = (ms / 3_600_000, ms / 60_000 % 60, ms / 1000 % 60);
     // Stored times are within +-8.64e15 ms, i.e. +-1e8 days, which fits an i32.
     let date = Date(i32::try_from(day).unwrap_or(0));
-    format!("{date}T{h:02}:{m:02}:{s:02}Z")
+    let mut out = date.text();
+    for (sep, n) in [('T', h), (':', m), (':', s)] {
+        out.push(sep);
+        push_padded(&mut out, n, 2);
+    }
+    out.push('Z');
+    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! stores entries in the short form of `compact`, read by the same reader.
 
 use super::{Entry, Event, EventKind};
+use crate::cat::{cat, int, push_hex};
 use crate::date::Date;
 use crate::error::{path, Error, Result};
 use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, Json};
@@ -48,23 +49,31 @@ pub fn entry_id(at_ms: i64, form: Form, answers: &VecMap<String, u8>, context: &
     // A JSON array is an unambiguous canonical text even for odd item ids.
     let canonical = Json::Arr(vec![
         Json::str("entry"),
-        Json::str(at_ms.to_string()),
+        Json::str(int(at_ms)),
         Json::str(form.id()),
         Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()),
         Json::opt_str(context.duration.map(|d| d.id())),
         Json::opt_str(context.scope.map(|s| s.id())),
         Json::Arr(context.secondary.iter().map(|s| Json::str(s.id())).collect()),
     ]);
-    format!("e{:016x}", fnv1a64(&canonical.to_text()))
+    hash_id('e', &canonical.to_text())
 }
 
 /// The id of an event: what happened and when (not its note).
 pub fn event_id(kind: &EventKind) -> String {
     let canonical = match kind {
-        EventKind::Rest { start, end, rest_type } => format!("rest|{start}|{end}|{}", rest_type.id()),
-        EventKind::Change { date, what } => format!("change|{date}|{}", what.id()),
+        EventKind::Rest { start, end, rest_type } => cat(&["rest|", &start.text(), "|", &end.text(), "|", rest_type.id()]),
+        EventKind::Change { date, what } => cat(&["change|", &date.text(), "|", what.id()]),
     };
-    format!("v{:016x}", fnv1a64(&canonical))
+    hash_id('v', &canonical)
+}
+
+/// `prefix` and the FNV-1a hash of `text` in 16 hex digits, as `format!("{prefix}{:016x}", fnv1a64(text))`.
+fn hash_id(prefix: char, text: &str) -> String {
+    let mut id = String::with_capacity(17);
+    id.push(prefix);
+    push_hex(&mut id, fnv1a64(text), 16);
+    id
 }
 
 /// Whether `s` can be a record id: 1..=64 ASCII letters, digits, `-` or `_`.
@@ -110,7 +119,7 @@ pub fn parse_note(v: Option<&Json>, at: &str) -> Result<Option<String>> {
     let s = as_str(v, at)?;
     let n = s.chars().count();
     if n > MAX_NOTE_CHARS {
-        return Err(Error::invalid(at, format!("is {n} characters long; at most {MAX_NOTE_CHARS} fit")));
+        return Err(Error::invalid(at, cat(&["is ", &int(n as i64), " characters long; at most ", &int(MAX_NOTE_CHARS as i64), " fit"])));
     }
     Ok(Some(s.to_string()))
 }
@@ -133,7 +142,7 @@ pub fn entry_brief(e: &Entry, saved: bool) -> Json {
     Json::obj(vec![
         ("id", Json::str(&e.id)),
         ("at", Json::Num(e.at_ms as f64)),
-        ("date", Json::str(e.date.to_string())),
+        ("date", Json::str(e.date.text())),
         ("form", Json::str(e.form.id())),
         ("saved", Json::Bool(saved)),
         (
@@ -153,7 +162,7 @@ pub fn entry_record(e: &Entry) -> Json {
     Json::obj(vec![
         ("id", Json::str(&e.id)),
         ("at", Json::Num(e.at_ms as f64)),
-        ("date", Json::str(e.date.to_string())),
+        ("date", Json::str(e.date.text())),
         ("form", Json::str(e.form.id())),
         ("locale", Json::str(e.locale.id())),
         ("questionnaire_version", Json::Num(f64::from(e.questionnaire_version))),
@@ -234,7 +243,7 @@ fn parse_record_id(v: &Json, at: &str, prefix: char) -> Result<String> {
     let id = as_str(member(v, at, "id")?, &field)?;
     if !is_valid_id(id) || !id.starts_with(prefix) {
         let what = if prefix == 'e' { "an entry" } else { "an event" };
-        return Err(Error::invalid(field, format!("{} is not {what} id", Json::str(id).to_text())));
+        return Err(Error::invalid(field, cat(&[&Json::str(id).to_text(), " is not ", what, " id"])));
     }
     Ok(id.to_string())
 }
@@ -242,11 +251,11 @@ fn parse_record_id(v: &Json, at: &str, prefix: char) -> Result<String> {
 fn parse_at_ms(v: &Json, at: &str) -> Result<i64> {
     let n = as_num(v, at)?;
     if n.fract() != 0.0 {
-        return Err(Error::invalid(at, format!("{} is not a whole number of milliseconds", num::shortest(n))));
+        return Err(Error::invalid(at, cat(&[&num::shortest(n), " is not a whole number of milliseconds"])));
     }
     // Negated so NaN is refused too.
     if !(-MAX_AT_MS..=MAX_AT_MS).contains(&n) {
-        return Err(Error::invalid(at, format!("{} is outside the range of dates", num::shortest(n))));
+        return Err(Error::invalid(at, cat(&[&num::shortest(n), " is outside the range of dates"])));
     }
     // Whole and within +-8.64e15, so the cast is exact.
     Ok(n as i64)
@@ -256,7 +265,7 @@ pub(crate) fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
     let field = path(at, key);
     let n = as_num(member(obj, at, key)?, &field)?;
     if n.fract() != 0.0 || !(0.0..=f64::from(u32::MAX)).contains(&n) {
-        return Err(Error::invalid(field, format!("{} is not a version number", num::shortest(n))));
+        return Err(Error::invalid(field, cat(&[&num::shortest(n), " is not a version number"])));
     }
     Ok(n as u32)
 }
@@ -272,11 +281,11 @@ fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
         }
         let n = as_num(value, "").map_err(|e| Error::invalid(field(), e.message))?;
         if n.fract() != 0.0 {
-            return Err(Error::invalid(field(), format!("{} is not a whole number", num::shortest(n))));
+            return Err(Error::invalid(field(), cat(&[&num::shortest(n), " is not a whole number"])));
         }
         let max = crate::thresholds::ANSWER_MAX;
         if !(0.0..=f64::from(max)).contains(&n) {
-            return Err(Error::invalid(field(), format!("{} is outside 0..{max}", num::shortest(n))));
+            return Err(Error::invalid(field(), cat(&[&num::shortest(n), " is outside 0..", &int(i64::from(max))])));
         }
         answers.insert(id.clone(), n as u8);
     }
@@ -293,7 +302,7 @@ fn parse_score(v: Option<&Json>, at: &str) -> Result<Option<f64>> {
     let Some(v) = v else { return Ok(None) };
     let n = as_num(v, at)?;
     if !(0.0..=100.0).contains(&n) {
-        return Err(Error::invalid(at, format!("{} is outside 0..100", num::shortest(n))));
+        return Err(Error::invalid(at, cat(&[&num::shortest(n), " is outside 0..100"])));
     }
     Ok(Some(n))
 }
@@ -366,15 +375,15 @@ pub fn event_to_json(e: &Event) -> Json {
         EventKind::Rest { start, end, rest_type } => Json::obj(vec![
             ("id", Json::str(&e.id)),
             ("kind", Json::str("rest")),
-            ("start", Json::str(start.to_string())),
-            ("end", Json::str(end.to_string())),
+            ("start", Json::str(start.text())),
+            ("end", Json::str(end.text())),
             ("type", Json::str(rest_type.id())),
             note,
         ]),
         EventKind::Change { date, what } => Json::obj(vec![
             ("id", Json::str(&e.id)),
             ("kind", Json::str("change")),
-            ("date", Json::str(date.to_string())),
+            ("date", Json::str(date.text())),
             ("what", Json::str(what.id())),
             note,
         ]),
@@ -400,7 +409,7 @@ pub fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind>
             let start = Date::parse_member(v, at, "start")?;
             let end = Date::parse_member(v, at, "end")?;
             if end < start {
-                return Err(Error::invalid(path(at, "end"), format!("{end} is before start {start}")));
+                return Err(Error::invalid(path(at, "end"), cat(&[&end.text(), " is before start ", &start.text()])));
             }
             let rest_type: RestType = parse_id(member(v, at, "type")?, &path(at, "type"))?;
             Ok(EventKind::Rest { start, end, rest_type })
@@ -411,7 +420,7 @@ pub fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind>
             let what: ChangeWhat = parse_id(member(v, at, "what")?, &path(at, "what"))?;
             Ok(EventKind::Change { date, what })
         }
-        other => Err(Error::invalid(kind_field, format!("{} is not one of rest, change", Json::str(other).to_text()))),
+        other => Err(Error::invalid(kind_field, cat(&[&Json::str(other).to_text(), " is not one of rest, change"]))),
     }
 }
 

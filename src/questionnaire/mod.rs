@@ -166,7 +166,7 @@ pub fn questionnaire(form: Form, locale: Locale) -> Questionnaire {
         }
         context.push(ContextView { id: q.id, text: q.text.get(locale), multiple: q.multiple, options });
     }
-    Questionnaire { id: format!("burnout-check/{}", form.id()), version: QUESTIONNAIRE_VERSION, form, locale, scale, items, context }
+    Questionnaire { id: crate::cat::cat(&["burnout-check/", form.id()]), version: QUESTIONNAIRE_VERSION, form, locale, scale, items, context }
 }
 
 /// Every text of the forms (`text::all` gathers them for the tables).
