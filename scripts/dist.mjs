@@ -9,6 +9,10 @@
 //   (src/views/questions.js, result.js, history.js) and the languages
 //   (src/i18n/<l>.js), now chunks loaded as before; code two of them share sits
 //   in src/chunk-<hash>.js, one copy per page, so i18n.js's state stays one.
+//   esbuild makes one chunk per set of entries that share code, so the start
+//   screen comes in five chunks (the element with the core's loader and styles;
+//   i18n.js with English, which page.js shares; h.js, dates.js and
+//   download.js with prefs.js, which some views share), all preloaded.
 // - The core's glue (pkg/burnout_check.js) stays a module of its own, not
 //   bundled: src/core.js imports it again under another URL for a fresh
 //   instance after a fault.
