@@ -1,6 +1,6 @@
-// `BASE=/path/to/another/checkout node bench/compare.mjs`: (a), (c) and (d) of
+// `BASE=/path/to/another/checkout node bench/compare.mjs`: (a), (c), (d) and (e) of
 // bench/run.mjs (navigation start -> first screen usable; opening a history of
-// 2,000 entries; importing them) for this checkout and another built one (`npm run
+// 2,000 entries; importing them; JS heap after load) for this checkout and another built one (`npm run
 // build` there), alternately in one browser, CPU throttled 4x, so that a busy
 // machine slows both alike. (a) of the plain form (bench/plain.html) is timed in
 // the same rounds, for the ratio. N=15 rounds by default; ONLY=a skips (c) and (d).
@@ -58,7 +58,7 @@ const firstUsable = async (page) => {
 };
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const empty = () => ({ base: { a: [], c: [], d: [] }, this: { a: [], c: [], d: [] }, plain: { a: [] } });
+const empty = () => ({ base: { a: [], c: [], d: [], e: [] }, this: { a: [], c: [], d: [], e: [] }, plain: { a: [], e: [] } });
 let res = empty();
 
 const run = async (which) => {
@@ -70,6 +70,8 @@ const run = async (which) => {
   const server = servers[which === "plain" ? "this" : which];
   await page.goto(`http://127.0.0.1:${server.address().port}/${which === "plain" ? "bench/plain.html" : ""}`);
   res[which].a.push(await firstUsable(page));
+  await cdp.send("HeapProfiler.collectGarbage");
+  res[which].e.push((await cdp.send("Runtime.getHeapUsage")).usedSize / 1048576);
   if (which === "plain" || ONLY_A) return context.close();
   await page.waitForFunction(() => document.querySelector("burnout-check")?.shadowRoot?.querySelector("nav button:not([disabled])"));
   const d = await page.evaluate(async (text) => {
@@ -105,10 +107,10 @@ await browser.close();
 for (const s of Object.values(servers)) s.close();
 
 const med = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const cell = (xs) => (xs.length ? `${med(xs).toFixed(0)} (${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)})` : "-");
-console.log(`\n${N} interleaved rounds, 4x throttle, median (min-max) ms`);
+const cell = (xs, digits = 0) => (xs.length ? `${med(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})` : "-");
+console.log(`\n${N} interleaved rounds, 4x throttle, median (min-max) ms; (e) MB`);
 for (const k of ["base", "this"]) {
   const ratio = (med(res[k].a) / med(res.plain.a)).toFixed(2);
-  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, ONLY_A ? "" : ` (c) ${cell(res[k].c)}  (d) ${cell(res[k].d)}`);
+  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, ONLY_A ? "" : ` (c) ${cell(res[k].c)}  (d) ${cell(res[k].d)}`, ` (e) ${cell(res[k].e, 2)}`);
 }
-console.log("plain ", "(a)", cell(res.plain.a));
+console.log("plain ", "(a)", cell(res.plain.a), ` (e) ${cell(res.plain.e, 2)}`);
