@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
-/** dist/ has 9: src/early.js, page.js, burnout-check.js, the core's glue and 5 shared chunks. www/, file for file, has 18. */
+/** dist/ has 9: src/early.js, page.js, burnout-check.js, the core's glue and 5 shared chunks. www/, file for file, has 17. */
 const MAX_SCRIPTS = 9;
 
 /** The scripts the page fetched before its element said it is ready (later ones are the views it loads when idle). */
