@@ -1,7 +1,10 @@
-// `BASE=/path/to/another/checkout node bench/compare.mjs`: (c) and (d) of bench/run.mjs
-// (opening a history of 2,000 entries, importing them) for this checkout and another
-// built one (`npm run build` there), alternately in one browser, CPU throttled 4x, so
-// that a busy machine slows both alike. N=15 pairs by default. Prints medians and ranges.
+// `BASE=/path/to/another/checkout node bench/compare.mjs`: (a), (c), (d) and (e) of
+// bench/run.mjs (navigation start -> first screen usable; opening a history of
+// 2,000 entries; importing them; JS heap after load) for this checkout and another built one (`npm run
+// build` there), alternately in one browser, CPU throttled 4x, so that a busy
+// machine slows both alike. (a) of the plain form (bench/plain.html) is timed in
+// the same rounds, for the ratio. N=15 rounds by default; ONLY=a skips (c) and (d).
+// BASE may also be a folder holding a copy of a built dist/. Prints medians and ranges.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
@@ -10,32 +13,66 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
+
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
+const HERE = fileURLToPath(new URL("..", import.meta.url));
+if (!process.env.BASE) throw new Error("BASE=/path/to/another/built/checkout is required");
+const N = Number(process.env.N ?? 15);
+const ONLY_A = process.env.ONLY === "a";
+
+/** Serves `root`'s dist/ (else www/) at /, and this checkout's bench/ at /bench/. */
 const serve = async (root) => {
   const server = createServer(async (req, res) => {
-    let rel = decodeURIComponent(req.url.split("?")[0]); if (rel.endsWith("/")) rel += "index.html";
+    let rel = decodeURIComponent(req.url.split("?")[0]);
+    if (rel.endsWith("/")) rel += "index.html";
     // The minified dist/ when the checkout has one (as bench/run.mjs serves), else www/.
-    const file = normalize(join(root, existsSync(join(root, "dist")) ? "dist" : "www", rel));
-    try { const body = await readFile(file); const h = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" }; if (extname(file) === ".html") h["content-security-policy"] = CSP; res.writeHead(200, h).end(body); } catch { res.writeHead(404).end(); }
+    const file = rel.startsWith("/bench/") ? normalize(join(HERE, rel)) : normalize(join(root, existsSync(join(root, "dist")) ? "dist" : "www", rel));
+    try {
+      const body = await readFile(file);
+      const h = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      if (extname(file) === ".html") h["content-security-policy"] = CSP;
+      res.writeHead(200, h).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
   });
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   return server;
 };
-const HERE = fileURLToPath(new URL("..", import.meta.url));
-if (!process.env.BASE) throw new Error("BASE=/path/to/another/built/checkout is required");
+
 const roots = { base: process.env.BASE, this: HERE };
-const servers = {}; for (const [k, r] of Object.entries(roots)) servers[k] = await serve(r);
-const { text } = await makeExport(2000);
-const WAIT = `window.__waitFor = (root, test) => new Promise((ok) => { const now = test(); if (now) return ok(performance.now()); const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); ok(performance.now()); } }); mo.observe(root, { childList: true, subtree: true, attributes: true }); });`;
+const servers = {};
+for (const [k, r] of Object.entries(roots)) servers[k] = await serve(r);
+const { text } = ONLY_A ? { text: "" } : await makeExport(2000);
+
+// In the page (init scripts: the page's CSP forbids eval). (a) as bench/run.mjs counts it.
+const INIT = `
+  window.__waitFor = (root, test) => new Promise((ok) => { const now = test(); if (now) return ok(performance.now()); const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); ok(performance.now()); } }); mo.observe(root, { childList: true, subtree: true, attributes: true }); });
+  window.__ready = null;
+  document.addEventListener("burnout-check:ready", () => { window.__ready ??= performance.now(); }, true);
+  document.addEventListener("DOMContentLoaded", () => { if (document.getElementById("check")) window.__ready ??= performance.now(); });
+`;
+const firstUsable = async (page) => {
+  await page.waitForFunction(() => window.__ready != null, null, { timeout: 60000 });
+  return page.evaluate(() => Math.max(window.__ready, performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0));
+};
+
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-let res = { base: { c: [], d: [] }, this: { c: [], d: [] } };
+const empty = () => ({ base: { a: [], c: [], d: [], e: [] }, this: { a: [], c: [], d: [], e: [] }, plain: { a: [], e: [] } });
+let res = empty();
+
 const run = async (which) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.addInitScript(WAIT);
-  await page.goto(`http://127.0.0.1:${servers[which].address().port}/`);
+  await page.addInitScript(INIT);
+  const server = servers[which === "plain" ? "this" : which];
+  await page.goto(`http://127.0.0.1:${server.address().port}/${which === "plain" ? "bench/plain.html" : ""}`);
+  res[which].a.push(await firstUsable(page));
+  await cdp.send("HeapProfiler.collectGarbage");
+  res[which].e.push((await cdp.send("Runtime.getHeapUsage")).usedSize / 1048576);
+  if (which === "plain" || ONLY_A) return context.close();
   await page.waitForFunction(() => document.querySelector("burnout-check")?.shadowRoot?.querySelector("nav button:not([disabled])"));
   const d = await page.evaluate(async (text) => {
     const root = document.querySelector("burnout-check").shadowRoot;
@@ -58,11 +95,22 @@ const run = async (which) => {
   await context.close();
   res[which].c.push(c); res[which].d.push(d);
 };
-const N = Number(process.env.N ?? 15);
-await run("base"); await run("this"); // warm-up
-res = { base: { c: [], d: [] }, this: { c: [], d: [] } };
-for (let i = 0; i < N; i++) { await run("base"); await run("this"); process.stderr.write(`\r${i + 1}/${N}`); }
-await browser.close(); for (const s of Object.values(servers)) s.close();
+
+// Warm-up, then rounds; the order within a round alternates, so neither build always goes first.
+for (const w of ["base", "this", "plain"]) await run(w);
+res = empty();
+for (let i = 0; i < N; i++) {
+  for (const w of i % 2 ? ["this", "base", "plain"] : ["base", "this", "plain"]) await run(w);
+  process.stderr.write(`\r${i + 1}/${N}`);
+}
+await browser.close();
+for (const s of Object.values(servers)) s.close();
+
 const med = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-console.log(`\n${N} interleaved pairs, 4x throttle, median (min-max) ms`);
-for (const k of ["base", "this"]) console.log(k.padEnd(6), "(c)", med(res[k].c).toFixed(0), `(${Math.min(...res[k].c).toFixed(0)}-${Math.max(...res[k].c).toFixed(0)})`, " (d)", med(res[k].d).toFixed(0), `(${Math.min(...res[k].d).toFixed(0)}-${Math.max(...res[k].d).toFixed(0)})`);
+const cell = (xs, digits = 0) => (xs.length ? `${med(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)})` : "-");
+console.log(`\n${N} interleaved rounds, 4x throttle, median (min-max) ms; (e) MB`);
+for (const k of ["base", "this"]) {
+  const ratio = (med(res[k].a) / med(res.plain.a)).toFixed(2);
+  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, ONLY_A ? "" : ` (c) ${cell(res[k].c)}  (d) ${cell(res[k].d)}`, ` (e) ${cell(res[k].e, 2)}`);
+}
+console.log("plain ", "(a)", cell(res.plain.a), ` (e) ${cell(res.plain.e, 2)}`);

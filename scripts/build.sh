@@ -26,7 +26,7 @@ node_modules/binaryen/bin/wasm-opt -Oz --converge --strip-producers --strip-targ
 say "writing the text tables (src/text.rs)"
 cargo run --quiet --example texts -- www/pkg
 
-say "writing dist/: www/ with scripts and styles minified"
+say "writing dist/: www/ with the element's modules bundled, scripts and styles minified"
 node scripts/dist.mjs
 node scripts/postbuild.mjs
 say "built www/pkg: $(wc -c < www/pkg/burnout_check_bg.wasm) bytes of wasm"

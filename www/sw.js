@@ -5,51 +5,17 @@
 
 const VERSION = 1;
 try {
-  importScripts("./pkg/build-id.js"); // sets self.BUILD_ID; missing in a bare checkout
+  // Sets self.BUILD_ID and self.ASSETS, every file the page needs, relative to
+  // this script; written by scripts/postbuild.mjs for dist/ and for www/ from
+  // the files each serves (dist/ has bundled chunks with hashed names). Missing
+  // in a bare checkout, where the page cannot run anyway.
+  importScripts("./pkg/precache.js");
 } catch {
-  // no build id: fall back to VERSION alone
+  // no list: nothing is precached, and the page works online only
 }
 const PREFIX = "burnout-check-";
 const CACHE = `${PREFIX}v${VERSION}-${self.BUILD_ID ?? "dev"}`;
-
-// Every file the page needs, relative to this script. scripts/postbuild.mjs and
-// a browser test check that it matches the files in www/.
-const ASSETS = [
-  "./",
-  "index.html",
-  "page.css",
-  "page.js",
-  "burnout-check.js",
-  "embed.html",
-  "embed-host.js",
-  "frame.js",
-  "src/charts.js",
-  "src/core.js",
-  "src/dates.js",
-  "src/early.js",
-  "src/define.js",
-  "src/download.js",
-  "src/embed-crisis.js",
-  "src/embed-events.js",
-  "src/element.js",
-  "src/h.js",
-  "src/i18n.js",
-  "src/i18n/de.js",
-  "src/i18n/en.js",
-  "src/i18n/es.js",
-  "src/prefs.js",
-  "src/print.js",
-  "src/styles.js",
-  "src/views/history.js",
-  "src/views/questions.js",
-  "src/views/result.js",
-  "src/views/start.js",
-  "pkg/burnout_check.js",
-  "pkg/burnout_check_bg.wasm",
-  "pkg/texts-de.json",
-  "pkg/texts-en.json",
-  "pkg/texts-es.json",
-];
+const ASSETS = self.ASSETS ?? [];
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

@@ -11,9 +11,9 @@ import { chromium } from "playwright-core";
 const SERVE = fileURLToPath(new URL("../../scripts/serve.mjs", import.meta.url));
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
-/** Starts scripts/serve.mjs on a free port; resolves to `{ url, stop }`. */
-export async function startServer() {
-  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "pipe"] });
+/** Starts scripts/serve.mjs on a free port, serving `root` (dist or www); resolves to `{ url, stop }`. */
+export async function startServer({ root = process.env.ROOT ?? "dist" } = {}) {
+  const child = spawn(process.execPath, [SERVE], { env: { ...process.env, PORT: "0", ROOT: root }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve.mjs did not start: ${output}`)), 10000);

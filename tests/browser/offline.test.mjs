@@ -1,60 +1,94 @@
-// After one visit the check works with no network at all, and keeps what it saves.
+// After one visit the check works with no network at all, and keeps what it
+// saves: from dist/ (bundled, what is deployed) and from www/ (the sources).
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
+import { runInNewContext } from "node:vm";
+import { posix } from "node:path";
 import { fileURLToPath } from "node:url";
 import { app, completeByClicking, gotoApp, launchBrowser, openPage, startServer } from "./harness.mjs";
 
-test("after the first load the page works offline and saves an assessment", async () => {
-  // Its own server, because this test stops it.
-  const server = await startServer();
-  const browser = await launchBrowser();
-  try {
-    const { context, page, problems } = await openPage(browser, server.url);
-    await gotoApp(page, server.url);
-    await page.evaluate(() =>
-      navigator.serviceWorker.ready.then(() =>
-        navigator.serviceWorker.controller ? null : new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }))));
-    assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the service worker controls the page");
+for (const root of ["dist", "www"]) {
+  test(`after the first load the page works offline and saves an assessment (${root}/)`, async () => {
+    // Its own server, because this test stops it.
+    const server = await startServer({ root });
+    const browser = await launchBrowser();
+    try {
+      const { context, page, problems } = await openPage(browser, server.url);
+      await gotoApp(page, server.url);
+      await page.evaluate(() =>
+        navigator.serviceWorker.ready.then(() =>
+          navigator.serviceWorker.controller ? null : new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }))));
+      assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the service worker controls the page");
 
-    await server.stop();
-    await context.setOffline(true);
-    await gotoApp(page, server.url);
-    await app(page).locator('input[name="form"][value="quick"]').check();
-    await app(page).getByRole("button", { name: "Start" }).click();
-    await completeByClicking(page, () => 3);
-    await app(page).getByRole("button", { name: "See history" }).click();
-    assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
-    assert.equal(await app(page).locator(".badge").count(), 0, "the entry is saved, not only in memory");
+      await server.stop();
+      await context.setOffline(true);
+      await gotoApp(page, server.url);
+      await app(page).locator('input[name="form"][value="quick"]').check();
+      await app(page).getByRole("button", { name: "Start" }).click();
+      await completeByClicking(page, () => 3);
+      await app(page).getByRole("button", { name: "See history" }).click();
+      assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
+      assert.equal(await app(page).locator(".badge").count(), 0, "the entry is saved, not only in memory");
 
-    await page.reload();
-    await app(page).locator("section.start").waitFor();
-    await app(page).getByRole("button", { name: "History", exact: true }).click();
-    assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
-    assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
-    await context.close();
-  } finally {
-    await browser.close();
-    await server.stop();
+      await page.reload();
+      await app(page).locator("section.start").waitFor();
+      await app(page).getByRole("button", { name: "History", exact: true }).click();
+      assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
+      // A language that was never shown: its texts come from the cache too.
+      await app(page).locator("select.language").selectOption("de");
+      await app(page).getByRole("button", { name: "Verlauf", exact: true }).waitFor();
+      assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+}
+
+/** The list pkg/precache.js of `root` gives the service worker. */
+async function precached(root) {
+  const self = {};
+  runInNewContext(await readFile(`${root}pkg/precache.js`, "utf8"), { self });
+  return [...self.ASSETS]; // an array of this realm, for deepEqual
+}
+
+async function walk(root, keep, dir = "") {
+  const out = [];
+  for (const d of await readdir(root + dir, { withFileTypes: true })) {
+    const path = dir + d.name;
+    if (d.isDirectory()) out.push(...(await walk(root, keep, `${path}/`)));
+    else if (keep(path)) out.push(path);
   }
-});
+  return out;
+}
 
-test("the service worker precaches exactly the files the page needs", async () => {
-  const www = fileURLToPath(new URL("../../www/", import.meta.url));
-  const sw = await readFile(`${www}sw.js`, "utf8");
-  const listed = [...sw.match(/const ASSETS = \[([\s\S]*?)\];/)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
-  const files = [];
-  async function walk(dir, rel = "") {
-    for (const d of await readdir(dir, { withFileTypes: true })) {
-      const path = rel + d.name;
-      if (d.isDirectory()) {
-        if (path !== "demo" && path !== "pkg") await walk(`${dir}${d.name}/`, `${path}/`);
-      } else if (/\.(html|js|css)$/.test(d.name) && path !== "sw.js") files.push(path);
+const PKG = ["pkg/burnout_check.js", "pkg/burnout_check_bg.wasm", "pkg/texts-de.json", "pkg/texts-es.json"];
+const pageFile = (path) => /\.(html|js|css)$/.test(path) && path !== "sw.js" && !path.startsWith("demo/") && !path.startsWith("pkg/");
+
+for (const root of ["dist", "www"]) {
+  test(`the service worker precaches exactly the files ${root}/ serves`, async () => {
+    const dir = fileURLToPath(new URL(`../../${root}/`, import.meta.url));
+    const listed = await precached(dir);
+    assert.ok(listed.includes("./"), "the page's own URL is cached for navigations");
+    const files = [...(await walk(dir, pageFile)), ...PKG];
+    assert.deepEqual(listed.filter((a) => a !== "./").sort(), files.sort());
+  });
+}
+
+test("every module a dist/ script imports, and every script dist/index.html names, is precached", async () => {
+  const dir = fileURLToPath(new URL("../../dist/", import.meta.url));
+  const listed = new Set(await precached(dir));
+  const html = await readFile(`${dir}index.html`, "utf8");
+  for (const [, src] of html.matchAll(/(?:src|href)="([^"]+\.js)"/g)) assert.ok(listed.has(src), `index.html names ${src}`);
+  for (const file of [...listed].filter((f) => f.endsWith(".js"))) {
+    const code = await readFile(dir + file, "utf8");
+    // Minified imports: from"./x.js", import"./x.js", import("./x.js").
+    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport\(?)\s*["'](\.\.?\/[^"']+)["']/g)) {
+      const target = posix.normalize(posix.join(posix.dirname(file), spec));
+      assert.ok(listed.has(target), `${file} imports ${spec} (${target}), not precached`);
     }
   }
-  await walk(www);
-  files.push("pkg/burnout_check.js", "pkg/burnout_check_bg.wasm", "pkg/texts-de.json", "pkg/texts-en.json", "pkg/texts-es.json");
-  assert.deepEqual(listed.filter((a) => a !== "./").sort(), files.sort());
-  assert.ok(listed.includes("./"), "the page's own URL is cached for navigations");
 });

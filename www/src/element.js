@@ -28,7 +28,7 @@ const LAZY = {
   history: lazy(() => import("./views/history.js")),
 };
 /** Questions per screen: few enough to see at once, also on a phone (views/questions.js lays them out). */
-export const PER_SCREEN = 4;
+const PER_SCREEN = 4;
 /** `navigator.storage.persist()` is asked once per page, by whichever element saves first. */
 let askedPersistence = false;
 const DEFAULT_NAMESPACE = "burnout-check";
@@ -233,6 +233,11 @@ export class BurnoutCheck extends HTMLElement {
     // Shared only if the person is told now, on every screen of this check (see #renderView).
     this._check.shared = this.shareResult;
     this._go("questions");
+  }
+
+  /** Questions per screen (for views/questions.js). */
+  get _perScreen() {
+    return PER_SCREEN;
   }
 
   _screenCount(questionnaire) {

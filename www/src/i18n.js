@@ -12,7 +12,16 @@
 
 import en from "./i18n/en.js";
 
-export const LOCALES = ["en", "de", "es"];
+/**
+ * The other languages' texts, each imported by a name written out: a bundler
+ * then gives each its own file (scripts/dist.mjs), and English stays with this module.
+ */
+const OTHER_TEXTS = {
+  de: () => import("./i18n/de.js"),
+  es: () => import("./i18n/es.js"),
+};
+
+export const LOCALES = ["en", ...Object.keys(OTHER_TEXTS)];
 
 export const LANGUAGE_NAMES = { en: "English", de: "Deutsch", es: "Español" };
 
@@ -37,7 +46,7 @@ export function hasLocale(locale) {
 export function loadLocale(locale) {
   const wanted = LOCALES.includes(locale) ? locale : "en";
   if (hasLocale(wanted)) return Promise.resolve(wanted);
-  loading[wanted] ??= Promise.all([import(`./i18n/${wanted}.js`), loadCoreTexts(wanted)]).then(
+  loading[wanted] ??= Promise.all([OTHER_TEXTS[wanted](), loadCoreTexts(wanted)]).then(
     ([module]) => {
       TEXTS[wanted] = module.default;
       return wanted;

@@ -3,7 +3,6 @@
 // screen), a draft saved after every answer, and the optional context last.
 
 import { h } from "../h.js";
-import { PER_SCREEN } from "../element.js";
 
 /** Focuses the first unanswered question on screen (its checked or first radio). */
 export function focusFirstOpen(root) {
@@ -21,10 +20,12 @@ export function renderQuestions(app) {
   const c = app._check;
   const q = c.questionnaire;
   const total = q.items.length;
-  const screens = Math.ceil(total / PER_SCREEN) + 1;
+  // Questions per screen come from the element (not imported: the element's code is already on the page).
+  const perScreen = app._perScreen;
+  const screens = app._screenCount(q);
   const onContext = c.screen === screens - 1;
-  const first = c.screen * PER_SCREEN;
-  const pageItems = onContext ? [] : q.items.slice(first, first + PER_SCREEN);
+  const first = c.screen * perScreen;
+  const pageItems = onContext ? [] : q.items.slice(first, first + perScreen);
   const answered = () => q.items.filter((i) => i.id in c.answers).length;
   const flash = app._flash; // e.g. scoring failed on finish
   app._flash = null;
