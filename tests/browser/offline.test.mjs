@@ -65,7 +65,7 @@ async function walk(root, keep, dir = "") {
   return out;
 }
 
-const PKG = ["pkg/burnout_check.js", "pkg/burnout_check_bg.wasm", "pkg/texts-de.json", "pkg/texts-es.json"];
+const PKG = ["pkg/burnout_check.js", "pkg/burnout_check_bg.wasm", "pkg/texts-de.json", "pkg/texts-en.json", "pkg/texts-es.json"];
 const pageFile = (path) => /\.(html|js|css)$/.test(path) && path !== "sw.js" && !path.startsWith("demo/") && !path.startsWith("pkg/");
 
 for (const root of ["dist", "www"]) {
