@@ -20,7 +20,8 @@ export function renderQuestions(app) {
   const c = app._check;
   const q = c.questionnaire;
   const total = q.items.length;
-  // Questions per screen come from the element (not imported: the element's code is already on the page).
+  // Questions per screen come from the element, not from an import of element.js: that import
+  // would tie this lazy view to the element's chunk and split dist/'s shared chunks further.
   const perScreen = app._perScreen;
   const screens = app._screenCount(q);
   const onContext = c.screen === screens - 1;
