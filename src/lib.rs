@@ -16,7 +16,7 @@ pub mod json;
 pub mod vecmap;
 /// The crate's one stable sort (small code, shared by every caller).
 pub mod sort;
-/// Texts in every locale; German and Spanish loaded at run time in the wasm build.
+/// Texts in every locale; in the wasm build only their keys, the texts loaded at run time.
 pub mod text;
 /// Strings put together without `core::fmt` (`format!` costs wasm).
 pub mod cat;
