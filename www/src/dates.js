@@ -9,8 +9,8 @@ export function localDate(d = new Date()) {
 
 /** Day number of a YYYY-MM-DD date (days since 1970-01-01), for chart axes. */
 export function dayNumber(iso) {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round(Date.UTC(y, m - 1, d) / 86400000);
+  // Sliced, not split and mapped: a chart of 2,000 readings asks 2,000 times.
+  return Math.round(Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86400000);
 }
 
 /** A YYYY-MM-DD date written for people in `locale`. Formatted in UTC so the day cannot shift. */

@@ -3,7 +3,7 @@
 // person's data in their hands (export, import, delete).
 
 import { h } from "../h.js";
-import { MAX_MARKS, trendChart, trendValues } from "../charts.js";
+import { trendChart, trendValues } from "../charts.js";
 import { formatDate, localDate, score } from "../dates.js";
 import { download } from "../download.js";
 import { printHistorySummary, signed } from "../print.js";
@@ -16,9 +16,10 @@ const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
 /**
  * Rows of the entries table shown at first and added by each "show more": a
  * history of 2,000 checks would otherwise build 2,000 rows (seconds on a phone).
- * The same as the chart's marks, so a short history shows every point in both.
+ * More than a laptop screen holds beside the chart; each row more is layout the
+ * person waits for when the view opens.
  */
-const PAGE = MAX_MARKS;
+const PAGE = 20;
 
 export function renderHistory(app) {
   const t = (k, v) => app._t(k, v);
