@@ -35,6 +35,27 @@ async function openHost(path, options = {}) {
 const events = (page) => page.evaluate(() => window.__events);
 const violations = (page) => page.evaluate(() => window.__violations);
 
+test("the widget does not take focus from the host page's own field when it starts; it takes it only when nothing has it", async () => {
+  const { context, page } = await openHost("autofocus.html");
+  const check = page.locator("burnout-check");
+  await check.locator("section.start").waitFor();
+  await page.waitForFunction(() => window.__events?.some((e) => e.type === "burnout-check:ready"));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "search", "the host's autofocused field keeps focus");
+  // Steps the person takes still move focus, as everywhere.
+  await check.locator('input[name="form"][value="quick"]').check();
+  await check.getByRole("button", { name: "Start" }).click();
+  await check.locator("section.questions").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "check", "focus moved into the widget on Start");
+  await context.close();
+
+  // With nothing focused on the page (inline.html), the start screen's heading takes it, as before.
+  const plain = await openHost("inline.html");
+  await plain.page.locator("burnout-check section.start").waitFor();
+  await plain.page.waitForFunction(() => window.__events?.some((e) => e.type === "burnout-check:ready"));
+  assert.equal(await plain.page.evaluate(() => document.querySelector("burnout-check").shadowRoot.activeElement?.tagName), "H2");
+  await plain.context.close();
+});
+
 test("inline on another origin: a quick check, and the host gets typed events with nothing personal in them", async () => {
   const { context, page, problems, foreign } = await openHost("inline.html");
   const check = page.locator("burnout-check");

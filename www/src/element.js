@@ -172,7 +172,7 @@ export class BurnoutCheck extends HTMLElement {
     const wanted = switching ? remembered : this.locale; // or a lang set while the core loaded
     if (!hasLocale(wanted)) await loadLocale(wanted).catch(() => {});
     if (switching) this.setAttribute("lang", remembered);
-    this._resumeOrStart();
+    this._resumeOrStart({ focus: this.#focusFree() });
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
     whenIdle(() => {
       // Listening to other tabs opens this origin's storage for events, which takes a
@@ -193,8 +193,18 @@ export class BurnoutCheck extends HTMLElement {
     }
   }
 
+  /**
+   * Whether the first screen may take focus: not when the person is already
+   * somewhere else on the host page (its own autofocused field, say), which
+   * the element's start must not take away.
+   */
+  #focusFree() {
+    const active = document.activeElement;
+    return !active || active === document.body || active === this;
+  }
+
   /** Continues an unfinished check saved as a draft, or shows the start screen. */
-  _resumeOrStart() {
+  _resumeOrStart({ focus = true } = {}) {
     let draft = null;
     try {
       draft = this._store.loadDraft();
@@ -202,15 +212,15 @@ export class BurnoutCheck extends HTMLElement {
       draft = null; // an unreadable draft must not block a fresh start
     }
     if (draft && FORMS.includes(draft.form)) {
-      this._beginCheck(draft.form, draft);
+      this._beginCheck(draft.form, draft, { focus });
     } else {
-      this._go("start");
+      this._go("start", { focus });
     }
   }
 
   /** Starts (or resumes from `draft`) a check of `form`. */
-  _beginCheck(form, draft = null) {
-    if (!LAZY.questions.module) return this.#whenLoaded("questions", () => this._beginCheck(form, draft));
+  _beginCheck(form, draft = null, { focus = true } = {}) {
+    if (!LAZY.questions.module) return this.#whenLoaded("questions", () => this._beginCheck(form, draft, { focus }));
     let questionnaire;
     try {
       questionnaire = this._core.questionnaire({ form, locale: this.coreLocale });
@@ -232,7 +242,7 @@ export class BurnoutCheck extends HTMLElement {
     this._check = { form, questionnaire, screen, answers, context, note: typeof draft?.note === "string" ? draft.note : "", warned: null };
     // Shared only if the person is told now, on every screen of this check (see #renderView).
     this._check.shared = this.shareResult;
-    this._go("questions");
+    this._go("questions", { focus });
   }
 
   /** Questions per screen (for views/questions.js). */
