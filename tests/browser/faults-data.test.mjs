@@ -32,8 +32,25 @@ test("4: corrupt entries are listed as unreadable, the others shown, and the raw
   await quickCheck(page);
   await openHistory(page);
   assert.equal(await rows(page).count(), 2);
-  const now = await storage(page);
+  let now = await storage(page);
   for (const k of Object.keys(snapshot)) assert.equal(now[k], snapshot[k], k);
+
+  // One unreadable record can be deleted on its own, after a confirmation; cancelling keeps it.
+  const gone = "burnout-check:e:e99undefined00001";
+  const del = app(page).getByRole("button", { name: `Delete the unreadable item ${gone}` });
+  await del.click();
+  const dialog = app(page).locator("dialog.confirm");
+  assert.match(await dialog.textContent(), /removed for good; export the raw data first/);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  assert.equal((await storage(page))[gone], snapshot[gone], "cancelled: still stored");
+  await del.click();
+  await dialog.getByRole("button", { name: "Delete" }).click();
+  await page.waitForFunction(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll(".notice.unreadable li").length === 1);
+  assert.deepEqual(await listed.evaluateAll((lis) => lis.map((li) => li.dataset.key)), ["burnout-check:e:e0b44d2e9c1a77f03"]);
+  now = await storage(page);
+  assert.equal(now[gone], undefined, "removed from storage");
+  for (const k of Object.keys(snapshot).filter((k) => k !== gone)) assert.equal(now[k], snapshot[k], `${k} untouched`);
+  assert.equal(await rows(page).count(), 2, "the readable checks stay");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });

@@ -156,6 +156,8 @@ export default {
   delete: "Löschen",
   delete_label: "Den Check vom {date} löschen",
   delete_event_label: "Dieses Ereignis löschen",
+  delete_unreadable_label: "Den unlesbaren Eintrag {key} löschen",
+  confirm_delete_unreadable: "Diesen unlesbaren Eintrag löschen? Sein gespeicherter Text ist danach endgültig weg; exportiere vorher die Rohdaten, um eine Kopie zu behalten.",
   unsaved_badge: "nicht gespeichert",
   events_title: "Auszeiten und Veränderungen",
   events_intro: "Trage Auszeiten und Veränderungen bei der Arbeit ein. Checks vor und nach einer Auszeit zeigen, ob Erholung dir hilft oder ob die Erschöpfung gleich wiederkommt.",

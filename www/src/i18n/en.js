@@ -157,6 +157,8 @@ export default {
   delete: "Delete",
   delete_label: "Delete the check from {date}",
   delete_event_label: "Delete this event",
+  delete_unreadable_label: "Delete the unreadable item {key}",
+  confirm_delete_unreadable: "Delete this unreadable item? Its stored text is removed for good; export the raw data first to keep a copy.",
   unsaved_badge: "not saved",
   events_title: "Time off and changes",
   events_intro: "Log time off and changes at work. Checks before and after time off show whether rest helps you, or whether the drain comes straight back.",

@@ -155,6 +155,8 @@ export default {
   delete: "Borrar",
   delete_label: "Borrar el chequeo del {date}",
   delete_event_label: "Borrar este evento",
+  delete_unreadable_label: "Borrar el elemento ilegible {key}",
+  confirm_delete_unreadable: "¿Borrar este elemento ilegible? Su texto guardado se elimina para siempre; exporta antes los datos en bruto si quieres conservar una copia.",
   unsaved_badge: "sin guardar",
   events_title: "Descansos y cambios",
   events_intro: "Anota tus días libres y los cambios en el trabajo. Los chequeos de antes y después de un descanso muestran si descansar te ayuda o si el agotamiento vuelve enseguida.",

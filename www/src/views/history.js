@@ -21,6 +21,12 @@ const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
  */
 const PAGE = 20;
 
+/** The record id in one of the store's record keys (`<ns>:e:<id>`, `<ns>:entry:<id>`, `<ns>:event:<id>`), else null. */
+function recordId(key, namespace) {
+  const rest = key.startsWith(`${namespace}:`) ? key.slice(namespace.length + 1) : "";
+  return /^(?:e|entry|event):([A-Za-z0-9_-]+)$/.exec(rest)?.[1] ?? null;
+}
+
 export function renderHistory(app) {
   const t = (k, v) => app._t(k, v);
   const locale = app.locale;
@@ -81,10 +87,20 @@ export function renderHistory(app) {
   if (status && !status.persistent) notices.push(h("p", { class: "notice" }, t("not_persistent", { reason: status.reason ?? "" })));
   else if (status?.read_only) notices.push(h("p", { class: "notice" }, t("read_only", { reason: status.reason ?? "" })));
   if (data.unreadable?.length) {
-    // Each one named, so the person knows what the raw export below keeps.
+    // Each one named, so the person knows what the raw export below keeps; a
+    // record's own key can be deleted alone (an older layout's shared key cannot:
+    // it still holds readable entries).
+    const deleteUnreadable = async (id) => {
+      if (await app._confirm(t("confirm_delete_unreadable"), t("delete"))) attempt(() => store.remove(id)) && rerender();
+    };
     notices.push(h("div", { class: "notice unreadable" },
       h("p", {}, t("unreadable", { n: data.unreadable.length })),
-      h("ul", {}, data.unreadable.map((u) => h("li", { "data-key": u.key }, t("unreadable_item", { key: u.key, error: u.error }))))));
+      h("ul", {}, data.unreadable.map((u) => {
+        const id = status?.read_only ? null : recordId(u.key, app.namespace);
+        return h("li", { "data-key": u.key }, t("unreadable_item", { key: u.key, error: u.error }),
+          id ? [" ", h("button", { type: "button", class: "small danger delete-unreadable", "aria-label": t("delete_unreadable_label", { key: u.key }),
+            onclick: () => deleteUnreadable(id) }, t("delete"))] : null);
+      }))));
   }
   if (app._persistence) notices.push(h("p", { class: "muted persistence", "data-outcome": app._persistence }, t(`persist_${app._persistence}`)));
 
