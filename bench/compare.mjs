@@ -50,7 +50,14 @@ const INIT = `
   window.__waitFor = (root, test) => new Promise((ok) => { const now = test(); if (now) return ok(performance.now()); const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); ok(performance.now()); } }); mo.observe(root, { childList: true, subtree: true, attributes: true }); });
   window.__ready = null; window.__painted = null;
   const painted = () => requestAnimationFrame(() => setTimeout(() => { window.__painted ??= performance.now(); }, 0));
-  document.addEventListener("burnout-check:ready", () => { window.__ready ??= performance.now(); painted(); }, true);
+  // Ours: the start screen's button in the element's tree (builds whose start screen waits for the core give the same moment as "ready").
+  customElements.whenDefined("burnout-check").then(() => {
+    const root = document.querySelector("burnout-check")?.shadowRoot;
+    if (!root) return;
+    const seen = () => { if (!window.__ready && root.querySelector("section.start button[type=submit]")) { window.__ready = performance.now(); painted(); } };
+    seen();
+    new MutationObserver(seen).observe(root, { childList: true, subtree: true });
+  });
   document.addEventListener("DOMContentLoaded", () => { if (document.getElementById("check")) { window.__ready ??= performance.now(); painted(); } });
 `;
 /** [(a), (p)]: first screen usable; the frame after it, painted. */

@@ -2,8 +2,11 @@
 //! `cargo run --example texts -- <dir>` (scripts/build.sh: `www/pkg`) writes
 //! `<dir>/texts-en.json`, `texts-de.json` and `texts-es.json` from the crate's own texts.
 //! See `src/text.rs` for why they are not inside the wasm module.
+//! It also writes `<dir>/forms.js`, the number of questions of each form: the
+//! start screen says them before the wasm module has arrived.
 
-use burnout_check::model::Locale;
+use burnout_check::model::{Form, Locale};
+use burnout_check::questionnaire::items;
 use burnout_check::text::table_json;
 use std::process::ExitCode;
 
@@ -19,6 +22,16 @@ fn main() -> ExitCode {
             eprintln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
         }
+    }
+    let counts: Vec<String> = Form::ALL.iter().map(|&f| format!("{:?}: {}", f.id(), items(f).count())).collect();
+    let module = format!(
+        "// Written by examples/texts.rs from the questionnaire: questions per form, for the start screen\n// (it shows before the core has loaded; tests/node/api.test.mjs checks these against the core).\nexport const QUESTION_COUNTS = {{ {} }};\n",
+        counts.join(", ")
+    );
+    let path = std::path::Path::new(&dir).join("forms.js");
+    if let Err(e) = std::fs::write(&path, module) {
+        eprintln!("{}: {e}", path.display());
+        return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
 }

@@ -1,10 +1,10 @@
 // Writes dist/, what is served and deployed: www/ with the element's modules
-// bundled by esbuild, so the start screen needs 9 scripts instead of 17 (each
+// bundled by esbuild, so the start screen needs 7 scripts instead of 15 (each
 // a request, and a browser opens at most six HTTP/1.1 connections to a host).
 //
 // - The scripts pages and hosts load by URL keep their URLs: burnout-check.js
 //   (the embed entry, which also exports `define` and `BurnoutCheck`), page.js,
-//   frame.js, embed-host.js, src/early.js. So do the lazy views
+//   frame.js, embed-host.js. So do the lazy views
 //   (src/views/questions.js, result.js, history.js) and the languages
 //   (src/i18n/<l>.js), now chunks loaded as before; code two of them share sits
 //   in src/chunk-<hash>.js, one copy per page, so i18n.js's state stays one.
@@ -13,8 +13,9 @@
 //   i18n.js with English, which page.js shares; h.js, dates.js and
 //   download.js with prefs.js, which some views share), all preloaded.
 // - The core's glue (pkg/burnout_check.js) stays a module of its own, not
-//   bundled: src/core.js imports it again under another URL for a fresh
-//   instance after a fault.
+//   bundled: src/core.js imports it once the start screen is up, and again under
+//   another URL for a fresh instance after a fault. pkg/forms.js (the question
+//   counts the start screen shows) is bundled like any module.
 // - `new URL("<relative>", import.meta.url)` and the glue's import are written
 //   relative to the chunk the code lands in (import.meta.url is the chunk's URL).
 // - Everything else is copied, scripts (the service worker, the demo) and style
@@ -35,7 +36,7 @@ export const DIST = fileURLToPath(new URL("../dist/", import.meta.url));
 /**
  * What is bundled, each at its path in www/: the scripts pages load by URL, and
  * the views and languages the element imports when needed (so they keep their names).
- * embed-host.js and src/early.js import nothing and are copied (minified) instead:
+ * embed-host.js imports nothing and is copied (minified) instead:
  * a copy of embed-host.js on a host's own origin must work alone.
  */
 export const ENTRIES = [
@@ -44,7 +45,7 @@ export const ENTRIES = [
   "src/i18n/de.js", "src/i18n/es.js",
 ];
 /** The page whose first screen's files dist/ preloads, and the scripts it loads itself. */
-const PAGE = { html: "index.html", scripts: ["src/early.js", "page.js", "burnout-check.js"] };
+const PAGE = { html: "index.html", scripts: ["page.js", "burnout-check.js"] };
 /** The core's glue: never bundled (see src/core.js, `freshCore`). */
 const GLUE = "pkg/burnout_check.js";
 /** Stands for "the dist/ root, relative to this chunk" until the chunk's place is known. */

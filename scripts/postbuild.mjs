@@ -17,7 +17,7 @@ export const PRECACHE = "pkg/precache.js";
 
 /**
  * Files of `root` the pages load: everything but the worker itself, the demo and
- * wasm-bindgen's other output in pkg/ (only the glue, the wasm and the text tables are used).
+ * wasm-bindgen's other output in pkg/ (only the glue, the wasm, the text tables and forms.js are used).
  */
 export async function neededFiles(root) {
   const out = [];
@@ -27,7 +27,7 @@ export async function neededFiles(root) {
       const rel = relative(root, path).split(sep).join("/");
       if (d.isDirectory()) {
         if (rel !== "demo") await walk(path);
-      } else if (/\.(html|js|css|wasm|json)$/.test(d.name) && rel !== "sw.js" && (!rel.startsWith("pkg/") || /^pkg\/(burnout_check(_bg\.wasm|\.js)|texts-[a-z]+\.json)$/.test(rel))) {
+      } else if (/\.(html|js|css|wasm|json)$/.test(d.name) && rel !== "sw.js" && (!rel.startsWith("pkg/") || /^pkg\/(burnout_check(_bg\.wasm|\.js)|texts-[a-z]+\.json|forms\.js)$/.test(rel))) {
         out.push(rel);
       }
     }

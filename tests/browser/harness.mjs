@@ -90,6 +90,8 @@ export async function openPage(browser, baseUrl, { locale = "en-US", timezoneId 
 export async function gotoApp(page, baseUrl) {
   await page.goto(baseUrl);
   await page.locator("burnout-check section.start, burnout-check section.questions").first().waitFor();
+  // The start screen shows before the core has loaded; the navigation is enabled once it has.
+  await page.locator("burnout-check header nav button:not([disabled])").first().waitFor();
 }
 
 /** The element's shadow content: playwright's CSS locators pierce open shadow roots. */

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { initSync, questionnaire, questionCount, assess, analyze, describe, setTexts, hasTexts } from "../../www/pkg/burnout_check.js";
+import { QUESTION_COUNTS } from "../../www/pkg/forms.js";
 
 initSync({ module: readFileSync(new URL("../../www/pkg/burnout_check_bg.wasm", import.meta.url)) });
 const table = (locale) => readFileSync(new URL(`../../www/pkg/texts-${locale}.json`, import.meta.url), "utf8");
@@ -28,6 +29,8 @@ test("every language works once its table is loaded, and not before; counts and 
   assert.equal(hasTexts("en"), true);
   assert.equal(questionnaire({ form: "quick" }).items[0].text, "I feel tired even after a good night's sleep.");
   assert.equal(questionCount("full"), questionnaire({ form: "full" }).items.length);
+  // The start screen's counts (pkg/forms.js, written by the build so it shows before the core) are the core's.
+  assert.deepEqual(QUESTION_COUNTS, { full: questionCount("full"), quick: questionCount("quick") });
   assert.throws(() => questionnaire({ form: "quick", locale: "de" }), unavailable("de"));
   assert.throws(() => assess({ form: "quick", locale: "es", answers: {} }), unavailable("es"));
   assert.throws(() => describe({ result: assess({ form: "quick", answers: {} }), locale: "de" }), unavailable("de"));

@@ -1,5 +1,7 @@
 // Loads the wasm core once per page. Importing this file does nothing by itself;
-// `loadCore` starts the download the first time an element asks for it.
+// `loadCore` starts the download (the glue module and the wasm) the first time an
+// element asks for it, which is once its start screen is up: the start screen
+// needs neither.
 //
 // Every call into the core goes through a guard. The core reports bad input and
 // storage trouble as typed errors (an Error with a string `kind`); anything else
@@ -7,8 +9,6 @@
 // left borrowed) means this instance can no longer be trusted. The guard then
 // calls `onFault` (the element starts a fresh instance) and throws a typed error
 // of kind `trap`, so callers handle it like any other failure.
-
-import init, * as core from "../pkg/burnout_check.js";
 
 // Relative to this module, so the element works wherever the files are hosted
 // (the same place as `new URL("./pkg/burnout_check_bg.wasm", entry)`).
@@ -19,19 +19,12 @@ let instances = 0;
 
 /** The core's exports, once the wasm module is instantiated (shared by every element on the page). */
 export function loadCore(wasmUrl = DEFAULT_WASM_URL) {
-  loading ??= init({ module_or_path: early(wasmUrl) }).then(() => ({ ...core, instance: ++instances }));
+  loading ??= import(new URL("../pkg/burnout_check.js", import.meta.url).href).then(async (core) => {
+    await core.default({ module_or_path: wasmUrl });
+    return { ...core, instance: ++instances };
+  });
   loading.catch(() => (loading = null)); // a failed download may be retried later
   return loading;
-}
-
-/**
- * The module the page started compiling early (src/early.js) when it is this URL's,
- * else the URL; a failed early compile falls back to fetching it here.
- */
-function early(wasmUrl) {
-  const started = globalThis[Symbol.for("burnout-check.compiled")];
-  if (started?.url !== new URL(wasmUrl, document.baseURI).href) return wasmUrl;
-  return started.promise.catch(() => fetch(wasmUrl));
 }
 
 /**

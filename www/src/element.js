@@ -9,7 +9,7 @@ import { LANGUAGE_NAMES, LOCALES, coreLocale, hasLocale, loadCoreTexts, loadLoca
 import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
 import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
-import { rememberLanguage, rememberedLanguage } from "./prefs.js";
+import { hasDraft, rememberLanguage, rememberedLanguage } from "./prefs.js";
 import { renderStart } from "./views/start.js";
 import { EVENTS, emit, completeDetail, errorDetail, classifyLoadFailure } from "./embed-events.js";
 import { parseCrisisResources, renderCrisisResources } from "./embed-crisis.js";
@@ -47,6 +47,8 @@ export class BurnoutCheck extends HTMLElement {
   /** What the dialogs and the header on screen were built for (see `_render`). */
   #frameKey = null;
   #headerKey = null;
+  /** The form offered and the share notice of the start screen on screen. */
+  #startKey = null;
   /** The one live region: step changes and the result are announced here (politely), nothing else. */
   #live = h("p", { class: "visually-hidden live", role: "status" });
   #crisisCache = { text: null, spec: null };
@@ -94,7 +96,9 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this._core) return;
+    if (oldValue === newValue) return;
+    // Before the core only the start screen is up, and only what it shows is redrawn; the rest waits for the core (see `#coreArrived`).
+    if (!this._core && !(this._view === "start" && (name === "form" || name === "share-result"))) return;
     if (name === "storage-key") {
       this._store?.free?.();
       this._store = new this._core.HistoryStore(this.namespace);
@@ -149,11 +153,26 @@ export class BurnoutCheck extends HTMLElement {
     return translate(this.locale, key, vars);
   }
 
+  /**
+   * The start screen first, then the core: the start screen needs no wasm (its
+   * question counts come from pkg/forms.js), so it shows as soon as this code and
+   * its texts are here, and the core (the glue and the wasm, most of the bytes)
+   * is fetched right after it. Start pressed before the core is here waits for it
+   * (see `_beginCheck`). A saved draft needs the core to be resumed, so with one
+   * the element says "loading" until then instead of flashing the start screen.
+   */
   async #boot() {
+    // Not inside connectedCallback itself: what the host sets right after defining or
+    // adding the element (frame.js sets `recipient`) is in place for the first screen.
+    await null;
+    const remembered = rememberedLanguage(this.namespace); // the person's own pick wins over the page's
+    if (remembered && remembered !== this.getAttribute("lang")) this.setAttribute("lang", remembered);
+    if (!hasLocale(this.locale)) await loadLocale(this.locale).catch(() => {}); // failed: English
+    const focus = this.#focusFree();
+    if (hasDraft(this.namespace)) this._render(); // "loading"
+    else this._go("start", { focus });
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the start screen's task ends before the core is asked for
     const core = new Promise((resolve) => resolve(loadCore(this.constructor.wasmUrl))); // a throw becomes a rejection
-    core.catch(() => {}); // awaited below; handled there
-    if (!hasLocale(this.locale)) await loadLocale(this.locale).catch(() => {}); // while the core loads; failed: English
-    this._render();
     try {
       this._core = guard(await core, this.#onFault);
     } catch (e) {
@@ -167,12 +186,10 @@ export class BurnoutCheck extends HTMLElement {
       return;
     }
     this._store = new this._core.HistoryStore(this.namespace);
-    const remembered = rememberedLanguage(this.namespace); // the person's own pick wins over the page's
-    const switching = remembered && remembered !== this.getAttribute("lang");
-    const wanted = switching ? remembered : this.locale; // or a lang set while the core loaded
+    const wanted = this.locale; // or a lang set while the core loaded
     if (!hasLocale(wanted)) await loadLocale(wanted).catch(() => {});
-    if (switching) this.setAttribute("lang", remembered);
-    this._resumeOrStart({ focus: this.#focusFree() });
+    if (this._view === "loading") this._resumeOrStart({ focus: this.#focusFree() });
+    else this.#coreArrived();
     emit(this, EVENTS.ready, { locale: this.locale, persistent: this.#persistent() });
     whenIdle(() => {
       // Listening to other tabs opens this origin's storage for events, which takes a
@@ -183,6 +200,23 @@ export class BurnoutCheck extends HTMLElement {
       // Builds a result once, unseen, as soon as its code is here, so the first real one is quicker.
       LAZY.result.load().then((m) => m.warmUp?.(this), () => {});
     });
+  }
+
+  /**
+   * The start screen shown before the core: its navigation is enabled in place,
+   * so the person's choice of form and focus stay; anything that changed while the
+   * core loaded (the language, the form offered, the crisis list) is drawn anew.
+   */
+  #coreArrived() {
+    if (this._view !== "start") return; // Start was pressed meanwhile: `_beginCheck` takes it from here
+    const { frameKey, headerKey } = this.#keys();
+    if (frameKey !== this.#frameKey || this.#startKey !== this.#startKeyNow()) return this._render();
+    for (const button of this.#app?.querySelectorAll(":scope > header nav button") ?? []) button.disabled = false;
+    this.#headerKey = headerKey;
+  }
+
+  #startKeyNow() {
+    return `${this.defaultForm}|${this.shareResult}`;
   }
 
   #persistent() {
@@ -220,7 +254,7 @@ export class BurnoutCheck extends HTMLElement {
 
   /** Starts (or resumes from `draft`) a check of `form`. */
   _beginCheck(form, draft = null, { focus = true } = {}) {
-    if (!LAZY.questions.module) return this.#whenLoaded("questions", () => this._beginCheck(form, draft, { focus }));
+    if (!this._core || !LAZY.questions.module) return this.#whenLoaded("questions", () => this._beginCheck(form, draft, { focus }));
     let questionnaire;
     try {
       questionnaire = this._core.questionnaire({ form, locale: this.coreLocale });
@@ -400,14 +434,33 @@ export class BurnoutCheck extends HTMLElement {
     this.#announce();
   }
 
-  /** Runs `then` as soon as the code of `view` is here; a newer step wins if the person moves on first. */
+  /**
+   * Runs `then` as soon as the code of `view` and the core are here; a newer step
+   * wins if the person moves on first. Meanwhile the start screen says it is loading.
+   */
   #whenLoaded(view, then) {
     this._pendingView = view;
-    LAZY[view].load().then(() => this._pendingView === view && then(), (e) => {
-      if (this._pendingView !== view) return;
+    this.#showWaiting(true);
+    const core = this._core ? null : (this.#booting ?? Promise.resolve()).then(() => {
+      if (!this._core) throw new Error(this._failure ?? this._t("loading")); // the failure is on screen
+    });
+    Promise.all([LAZY[view].load(), core]).then(() => {
+      this.#showWaiting(false);
+      if (this._pendingView === view) then();
+    }, (e) => {
+      this.#showWaiting(false);
+      if (this._pendingView !== view || this._view === "failed") return;
       this._notice = { text: this._t("action_failed", { message: e?.message ?? String(e) }), navs: this.#navs };
       this._render();
     });
+  }
+
+  /** "Loading…" beside the start screen's button while Start waits for code (status, so it is heard once). */
+  #showWaiting(on) {
+    const actions = this.#main?.querySelector("section.start .actions");
+    if (!actions) return;
+    actions.querySelector(".waiting")?.remove();
+    if (on) actions.append(h("p", { class: "muted waiting", role: "status" }, this._t("loading")));
   }
 
   /** Says where the person now is: the page of the questionnaire, or the result. Silent elsewhere. */
@@ -434,8 +487,8 @@ export class BurnoutCheck extends HTMLElement {
     const locale = this.locale;
     const hadFocus = this.#root.activeElement !== null;
     const previous = this.#app;
-    const frameKey = `${locale}|${this.getAttribute("crisis-resources")}`;
-    const headerKey = `${frameKey}|${!!this._core}|${this._view === "history"}`;
+    const { frameKey, headerKey } = this.#keys();
+    if (this._view === "start") this.#startKey = this.#startKeyNow();
     const keepFrame = previous?.parentNode === this.#root && this.#live.parentNode === this.#root && this.#frameKey === frameKey;
     const keepHeader = keepFrame && this.#headerKey === headerKey;
     this.#frameKey = frameKey;
@@ -473,6 +526,12 @@ export class BurnoutCheck extends HTMLElement {
     }
     // Focus is never dropped on the page: whatever had it is gone, so the view's heading takes it.
     if (hadFocus && !this.#root.activeElement) this.#main?.querySelector("h2")?.focus();
+  }
+
+  /** What the frame (dialogs) and the header on screen depend on (see `_render`). */
+  #keys() {
+    const frameKey = `${this.locale}|${this.getAttribute("crisis-resources")}`;
+    return { frameKey, headerKey: `${frameKey}|${!!this._core}|${this._view === "history"}` };
   }
 
   #reminderNode() {

@@ -1,7 +1,9 @@
-// The language the person picked, remembered across visits in one small key
-// under the element's namespace (`<ns>:lang`). It is written only where the
-// history itself may be written: never without storage, and never into a
-// history kept read-only (saved by a newer version), where not one byte may change.
+// What the element reads from storage itself, before the core has loaded: the
+// language the person picked, remembered across visits in one small key under
+// the element's namespace (`<ns>:lang`), and whether a draft waits. The language
+// is written only where the history itself may be written: never without
+// storage, and never into a history kept read-only (saved by a newer version),
+// where not one byte may change.
 
 import { LOCALES } from "./i18n.js";
 
@@ -25,6 +27,20 @@ export function rememberLanguage(store, namespace, locale) {
     globalThis.localStorage.setItem(key(namespace), locale);
   } catch {
     // Full or blocked storage: the choice lasts for this visit only.
+  }
+}
+
+/**
+ * Whether storage holds a draft (`<ns>:draft`, written by the core's store), read
+ * before the core has loaded: with one, the element waits for the core to resume
+ * it instead of showing the start screen first. Only its presence is looked at;
+ * the core reads and checks it.
+ */
+export function hasDraft(namespace) {
+  try {
+    return globalThis.localStorage?.getItem(`${namespace}:draft`) != null;
+  } catch {
+    return false; // storage blocked: the core keeps no draft either
   }
 }
 

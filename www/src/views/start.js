@@ -1,12 +1,9 @@
 // The start screen: what the check is about, the privacy promise, full or quick.
 
 import { h } from "../h.js";
+import { QUESTION_COUNTS as counts } from "../../pkg/forms.js"; // written by the build: the start screen comes before the core
 
 export function renderStart(app) {
-  const counts = {};
-  for (const form of ["full", "quick"]) {
-    counts[form] = app._core.questionCount(form); // no text table needed yet
-  }
   const start = (event) => {
     event.preventDefault();
     const form = new FormData(event.target.closest("form")).get("form") ?? app.defaultForm;
