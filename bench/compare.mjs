@@ -48,7 +48,8 @@ const { text } = ONLY_A ? { text: "" } : await makeExport(2000);
 // In the page (init scripts: the page's CSP forbids eval). (a) as bench/run.mjs counts it.
 const INIT = `
   window.__waitFor = (root, test) => new Promise((ok) => { const now = test(); if (now) return ok(performance.now()); const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); ok(performance.now()); } }); mo.observe(root, { childList: true, subtree: true, attributes: true }); });
-  window.__ready = null; window.__painted = null;
+  window.__ready = null; window.__painted = null; window.__core = null;
+  document.addEventListener("burnout-check:ready", () => { window.__core ??= performance.now(); }, true);
   const painted = () => requestAnimationFrame(() => setTimeout(() => { window.__painted ??= performance.now(); }, 0));
   // Ours: the start screen's button in the element's tree (builds whose start screen waits for the core give the same moment as "ready").
   customElements.whenDefined("burnout-check").then(() => {
@@ -84,6 +85,8 @@ const run = async (which) => {
   const [a, p] = await firstUsable(page);
   res[which].a.push(a);
   res[which].p.push(p);
+  // (e) with the core loaded, as bench/run.mjs takes it.
+  if (which !== "plain") await page.waitForFunction(() => window.__core != null, null, { timeout: 60000 });
   await cdp.send("HeapProfiler.collectGarbage");
   res[which].e.push((await cdp.send("Runtime.getHeapUsage")).usedSize / 1048576);
   if (which === "plain" || ONLY_A) return context.close();
