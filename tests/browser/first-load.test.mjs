@@ -108,3 +108,23 @@ test("with a saved draft the element says it is loading until the core resumes t
   assert.equal(await el.locator("fieldset[data-item] input:checked").count(), 1, "the answer given is back");
   await context.close();
 });
+
+test("the language can be switched on the start screen before the core is here, and the pick is remembered once it is", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/pkg/burnout_check_bg.wasm", async (route) => { await held; await route.continue(); });
+  await page.goto(env.server.url);
+  const el = app(page);
+  await el.locator("section.start").waitFor();
+  await el.locator("select.language").selectOption("de");
+  await el.getByRole("button", { name: "Los geht’s" }).waitFor();
+  assert.match(await el.locator("section.start h2").textContent(), /zwei Wochen/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("burnout-check:lang")), null, "not yet: the store decides whether it may be kept");
+  release();
+  await el.locator("header nav button:not([disabled])").first().waitFor();
+  await page.waitForFunction(() => localStorage.getItem("burnout-check:lang") === "de");
+  assert.match(await el.locator("section.start h2").textContent(), /zwei Wochen/, "still German with the core");
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});

@@ -47,8 +47,8 @@ export class BurnoutCheck extends HTMLElement {
   /** What the dialogs and the header on screen were built for (see `_render`). */
   #frameKey = null;
   #headerKey = null;
-  /** The form offered and the share notice of the start screen on screen. */
-  #startKey = null;
+  /** A language picked before the core was here, remembered once the store can say whether it may be. */
+  #pickedEarly = null;
   /** The one live region: step changes and the result are announced here (politely), nothing else. */
   #live = h("p", { class: "visually-hidden live", role: "status" });
   #crisisCache = { text: null, spec: null };
@@ -97,8 +97,9 @@ export class BurnoutCheck extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
-    // Before the core only the start screen is up, and only what it shows is redrawn; the rest waits for the core (see `#coreArrived`).
-    if (!this._core && !(this._view === "start" && (name === "form" || name === "share-result"))) return;
+    // Before the core only the start screen (or "loading") is up: what it shows is redrawn,
+    // the rest waits for the core (see `#coreArrived`).
+    if (!this._core && !(["start", "loading"].includes(this._view) && ["lang", "form", "share-result"].includes(name))) return;
     if (name === "storage-key") {
       this._store?.free?.();
       this._store = new this._core.HistoryStore(this.namespace);
@@ -186,6 +187,7 @@ export class BurnoutCheck extends HTMLElement {
       return;
     }
     this._store = new this._core.HistoryStore(this.namespace);
+    if (this.#pickedEarly) rememberLanguage(this._store, this.namespace, this.#pickedEarly);
     const wanted = this.locale; // or a lang set while the core loaded
     if (!hasLocale(wanted)) await loadLocale(wanted).catch(() => {});
     if (this._view === "loading") this._resumeOrStart({ focus: this.#focusFree() });
@@ -210,13 +212,9 @@ export class BurnoutCheck extends HTMLElement {
   #coreArrived() {
     if (this._view !== "start") return; // Start was pressed meanwhile: `_beginCheck` takes it from here
     const { frameKey, headerKey } = this.#keys();
-    if (frameKey !== this.#frameKey || this.#startKey !== this.#startKeyNow()) return this._render();
+    if (frameKey !== this.#frameKey) return this._render(); // e.g. a crisis list set meanwhile
     for (const button of this.#app?.querySelectorAll(":scope > header nav button") ?? []) button.disabled = false;
     this.#headerKey = headerKey;
-  }
-
-  #startKeyNow() {
-    return `${this.defaultForm}|${this.shareResult}`;
   }
 
   #persistent() {
@@ -488,7 +486,6 @@ export class BurnoutCheck extends HTMLElement {
     const hadFocus = this.#root.activeElement !== null;
     const previous = this.#app;
     const { frameKey, headerKey } = this.#keys();
-    if (this._view === "start") this.#startKey = this.#startKeyNow();
     const keepFrame = previous?.parentNode === this.#root && this.#live.parentNode === this.#root && this.#frameKey === frameKey;
     const keepHeader = keepFrame && this.#headerKey === headerKey;
     this.#frameKey = frameKey;
@@ -601,7 +598,8 @@ export class BurnoutCheck extends HTMLElement {
   async #switchLanguage(locale) {
     const keepFocus = () => this.#root.querySelector("select.language")?.focus(); // keep the person where they were
     keepFocus();
-    rememberLanguage(this._store, this.namespace, pickLocale(locale));
+    if (this._store) rememberLanguage(this._store, this.namespace, pickLocale(locale));
+    else this.#pickedEarly = pickLocale(locale); // remembered once the store is open (see #boot)
     await loadLocale(locale).catch(() => {}); // its texts first (one small fetch, or the worker's cache)
     this.setAttribute("lang", locale); // re-renders synchronously
     keepFocus();
