@@ -20,6 +20,20 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-ne
 export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
+ * An init script (the page's CSP forbids eval): `__startAt` when the start screen's
+ * button is first in the element's tree, `__readyAt` when the element says it is ready.
+ */
+export function markStartScreen() {
+  customElements.whenDefined("burnout-check").then(() => {
+    const root = document.querySelector("burnout-check")?.shadowRoot;
+    if (!root) return;
+    const seen = () => root.querySelector("section.start button[type=submit]") && (globalThis.__startAt ??= performance.now());
+    if (!seen()) new MutationObserver(seen).observe(root, { childList: true, subtree: true });
+  });
+  document.addEventListener("burnout-check:ready", () => (globalThis.__readyAt ??= performance.now()), true);
+}
+
+/**
  * The responses of a cold load of `url`, each `{ path, type, raw, gzip }`: `first`,
  * those asked for before the start screen was up, and `core`, those asked for
  * after it until the element said it is ready (the core). What the page fetches
@@ -29,16 +43,7 @@ export async function firstLoad(url) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext();
-    // When the start screen's button is first in the element's tree, and when the element is ready.
-    await context.addInitScript(() => {
-      customElements.whenDefined("burnout-check").then(() => {
-        const root = document.querySelector("burnout-check")?.shadowRoot;
-        if (!root) return;
-        const seen = () => root.querySelector("section.start button[type=submit]") && (globalThis.__startAt ??= performance.now());
-        if (!seen()) new MutationObserver(seen).observe(root, { childList: true, subtree: true });
-      });
-      document.addEventListener("burnout-check:ready", () => (globalThis.__readyAt ??= performance.now()), true);
-    });
+    await context.addInitScript(markStartScreen);
     const page = await context.newPage();
     const responses = [];
     let recording = true;

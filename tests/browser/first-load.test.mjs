@@ -7,21 +7,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { app, openPage, useServerAndBrowser } from "./harness.mjs";
+import { markStartScreen as MARK_START } from "../../scripts/budget.mjs";
 
 const env = useServerAndBrowser();
 /** dist/ has 7: page.js, burnout-check.js and 5 shared chunks. www/, file for file, has 15. */
 const MAX_SCRIPTS = 7;
-
-/** Records when the start screen's button is first in the element's shadow tree (an init script: the CSP forbids eval). */
-const MARK_START = () => {
-  customElements.whenDefined("burnout-check").then(() => {
-    const root = document.querySelector("burnout-check")?.shadowRoot;
-    if (!root) return;
-    const seen = () => root.querySelector("section.start button[type=submit]") && (globalThis.__startAt ??= performance.now());
-    if (!seen()) new MutationObserver(seen).observe(root, { childList: true, subtree: true });
-  });
-  document.addEventListener("burnout-check:ready", () => (globalThis.__readyAt ??= performance.now()), true);
-};
 
 const resources = (page) => page.evaluate(() =>
   performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime })));
