@@ -366,9 +366,13 @@ export class BurnoutCheck extends HTMLElement {
     if (entry?.saved) whenIdle(() => this.#askPersistence()); // its answer comes later anyway
     // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
     const shared = c.shared && this.shareResult;
-    emit(this, EVENTS.complete, completeDetail(c.form, assessment, shared));
-    if (saveError) emit(this, EVENTS.error, errorDetail("not-saved", saveError));
-    else emit(this, EVENTS.saved, { form: c.form, persistent: this.#persistent() });
+    const persistent = !saveError && this.#persistent();
+    // In a task of their own: the result is drawn before the host's listeners run.
+    setTimeout(() => {
+      emit(this, EVENTS.complete, completeDetail(c.form, assessment, shared));
+      if (saveError) emit(this, EVENTS.error, errorDetail("not-saved", saveError));
+      else emit(this, EVENTS.saved, { form: c.form, persistent });
+    }, 0);
   }
 
   /** Shows a saved entry's result, its texts rendered anew in the current language. */
