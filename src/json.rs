@@ -65,7 +65,8 @@ impl Json {
         // Fractional numbers are formatted all at once (one trip to JS in the wasm build).
         let mut fractional = Vec::new();
         self.fractional_numbers(&mut fractional);
-        let texts = crate::num::shortest_many(&fractional);
+        // No trip to JS for a text without any (most stored records).
+        let texts = if fractional.is_empty() { String::new() } else { crate::num::shortest_many(&fractional) };
         let mut out = String::new();
         // `[',']`, not `','`: see `num::expand_exponent`.
         self.write_to(&mut out, &mut texts.split([',']));

@@ -151,7 +151,7 @@ pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
 /// the form does not ask about it or fewer than half (rounded up) of its items
 /// in the form are answered. Answers to items the form does not ask are ignored.
 pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Option<f64>> {
-    let mut out = VecMap::new();
+    let mut out = VecMap::with_capacity(Construct::ALL.len());
     for c in Construct::ALL.iter().copied() {
         let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
         for item in questionnaire::ITEMS {

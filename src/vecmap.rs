@@ -32,6 +32,11 @@ impl<K: Ord, V> VecMap<K, V> {
         self.items.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
+    /// Room for `n` keys: maps filled from a list of known length grow once.
+    pub fn with_capacity(n: usize) -> Self {
+        VecMap { items: Vec::with_capacity(n) }
+    }
+
     /// Sets `key` to `value`; returns the value it replaces.
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         match self.find(&key) {

@@ -111,7 +111,7 @@ fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Optio
         return None;
     }
     // Each of the form's items looked up once: every answer is among them when all are found.
-    let mut out = Answers::new();
+    let mut out = Answers::with_capacity(answers.len());
     for item in questionnaire::items(form) {
         if let Some(v) = answers.get(item.id) {
             out.insert(item.id, *v);

@@ -272,8 +272,10 @@ pub(crate) fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
 
 /// Stored answers: any item id (older forms had others), each a whole number 0..=4.
 fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
-    let mut answers = VecMap::new();
-    for (id, value) in as_obj(v, at)? {
+    let members = as_obj(v, at)?;
+    // Sized up front: growing it one answer at a time reallocated it several times per entry.
+    let mut answers = VecMap::with_capacity(members.len());
+    for (id, value) in members {
         // The path is built only for an error: an import reads tens of thousands of answers.
         let field = || path(at, id);
         if id.is_empty() {
@@ -328,7 +330,7 @@ pub(crate) fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     };
 
     let at_constructs = path(at, "constructs");
-    let mut constructs = VecMap::new();
+    let mut constructs = VecMap::with_capacity(Construct::ALL.len());
     if let Some(cv) = optional(v, "constructs") {
         for (key, value) in as_obj(cv, &at_constructs)? {
             // As for answers, the path only when there is an error to name.
