@@ -40,14 +40,11 @@ pub fn to_record(e: &Entry) -> Json {
         ("q", Json::Num(f64::from(e.questionnaire_version))),
         ("s", Json::Num(f64::from(e.scoring_version))),
     ];
-    let scorable = form_answers(e.form, e.questionnaire_version, &e.answers);
-    m.push((
-        "a",
-        match &scorable {
-            Some(a) => Json::Str(digits(e.form, a)),
-            None => Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()),
-        },
-    ));
+    let (scorable, answers) = match form_answers(e.form, e.questionnaire_version, &e.answers) {
+        Some((a, digits)) => (Some(a), Json::Str(digits)),
+        None => (None, Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())),
+    };
+    m.push(("a", answers));
     if e.context != Context::default() {
         m.push(("c", context_json(&e.context)));
     }
@@ -101,29 +98,29 @@ pub(crate) fn recompute(
     if scoring_version != SCORING_VERSION {
         return None;
     }
-    form_answers(form, questionnaire_version, answers).map(|a| scoring::score(form, &a, context))
+    form_answers(form, questionnaire_version, answers).map(|(a, _)| scoring::score(form, &a, context))
 }
 
-/// The answers keyed by the form's own item ids, when the form of this
-/// questionnaire version asks every one of them; `None` otherwise.
-fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Option<Answers> {
+/// The answers keyed by the form's own item ids, and as digits in the form's
+/// item order, when the form of this questionnaire version asks every one of
+/// them; `None` otherwise.
+fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Option<(Answers, String)> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
-    // Each of the form's items looked up once: every answer is among them when all are found.
+    // Each answer's item found by a scan of the form (most ids differ in
+    // length): taken in key order the map fills from its end, and the digits
+    // are set in place. Searching the maps for each item cost an import of a
+    // long history more than the scoring.
+    let mut digits = vec![UNANSWERED; questionnaire::items(form).count()];
     let mut out = Answers::with_capacity(answers.len());
-    for item in questionnaire::items(form) {
-        if let Some(v) = answers.get(item.id) {
-            out.insert(item.id, *v);
-        }
+    for (id, &v) in answers {
+        let (i, item) = questionnaire::items(form).enumerate().find(|(_, item)| item.id == id)?;
+        out.insert(item.id, v);
+        *digits.get_mut(i)? = b'0' + v;
     }
-    (out.len() == answers.len()).then_some(out)
-}
-
-fn digits(form: Form, answers: &Answers) -> String {
-    let bytes: Vec<u8> = questionnaire::items(form).map(|i| answers.get(i.id).map_or(UNANSWERED, |v| b'0' + v)).collect();
     // Only ASCII digits and `-`, so this always succeeds.
-    String::from_utf8(bytes).unwrap_or_default()
+    Some((out, String::from_utf8(digits).unwrap_or_default()))
 }
 
 /// Answers as digits in the form's item order; errors name `at` or `at.<item>`.
