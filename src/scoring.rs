@@ -319,7 +319,7 @@ pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construc
 /// Validates the JSON input of `assess()`; errors name the field.
 pub fn parse_input(input: &Json) -> Result<Input> {
     only_keys(input, "", &["form", "locale", "answers", "context"])?;
-    let form = parse_id(json::member(input, "", "form")?, "form")?;
+    let form = parse_id(json::member(input, "", "form")?, "", "form")?;
     let locale = crate::text::requested_locale(input)?;
     let answers = parse_answers(json::member(input, "", "answers")?, form)?;
     let context = match json::optional(input, "context") {
@@ -373,13 +373,13 @@ fn parse_answer(v: &Json, at: &str) -> Result<u8> {
 pub fn parse_context(v: &Json, at: &str) -> Result<Context> {
     use crate::error::path;
     only_keys(v, at, &["duration", "scope", "secondary"])?;
-    let duration = json::optional(v, "duration").map(|d| parse_id(d, &path(at, "duration"))).transpose()?;
-    let scope = json::optional(v, "scope").map(|s| parse_id(s, &path(at, "scope"))).transpose()?;
+    let duration = json::optional(v, "duration").map(|d| parse_id(d, at, "duration")).transpose()?;
+    let scope = json::optional(v, "scope").map(|s| parse_id(s, at, "scope")).transpose()?;
     let mut given = Vec::new();
     if let Some(list) = json::optional(v, "secondary") {
         let field = path(at, "secondary");
         for (i, s) in json::as_arr(list, &field)?.iter().enumerate() {
-            given.push(parse_id::<Secondary>(s, &index_path(&field, i))?);
+            given.push(parse_id::<Secondary>(s, "", &index_path(&field, i))?);
         }
     }
     // Duplicates collapse; the order is the model's, not the caller's.
