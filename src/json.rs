@@ -75,7 +75,7 @@ impl Json {
 
     /// Whole numbers below 9e15 print as integers (the same text as Rust's
     /// float formatting, for every integer below 2^53); zero by its sign.
-    fn is_whole(n: f64) -> bool {
+    pub(crate) fn is_whole(n: f64) -> bool {
         n == 0.0 || (n.fract() == 0.0 && n.abs() < 9.0e15)
     }
 
@@ -135,7 +135,8 @@ impl Json {
     }
 }
 
-fn write_str(s: &str, out: &mut String) {
+/// Appends `s` as a JSON string.
+pub(crate) fn write_str(s: &str, out: &mut String) {
     out.push('"');
     // Copy runs that need no escape in one go: per-char pushes made printing a
     // long history several times slower.

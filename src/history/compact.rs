@@ -19,9 +19,9 @@
 
 use super::record::{read_entry, result_to_json};
 use super::Entry;
-use crate::cat::{cat, int};
+use crate::cat::{cat, int, push_int};
 use crate::error::{path, Error, Result};
-use crate::json::Json;
+use crate::json::{write_str, Json};
 use crate::model::Form;
 use crate::questionnaire::{self, QUESTIONNAIRE_VERSION};
 use crate::scoring::{self, Answers, Context, Outcome};
@@ -56,6 +56,60 @@ pub fn to_record(e: &Entry) -> Json {
         m.push(("r", result_to_json(&e.outcome)));
     }
     Json::obj(m)
+}
+
+/// `to_record(e).to_text()`, written straight out: building the record as a
+/// `Json` first (a `String` per key and value) cost an import of a long
+/// history tens of thousands of allocations. The same text (a property test pins it).
+pub fn record_text(e: &Entry) -> String {
+    let mut out = String::with_capacity(192);
+    out.push_str("{\"t\":");
+    push_num(&mut out, e.at_ms as f64);
+    out.push_str(",\"d\":");
+    write_str(&e.date.text(), &mut out);
+    out.push_str(",\"f\":");
+    write_str(e.form.id(), &mut out);
+    out.push_str(",\"l\":");
+    write_str(e.locale.id(), &mut out);
+    out.push_str(",\"q\":");
+    push_int(&mut out, i64::from(e.questionnaire_version));
+    out.push_str(",\"s\":");
+    push_int(&mut out, i64::from(e.scoring_version));
+    out.push_str(",\"a\":");
+    let scorable = match form_answers(e.form, e.questionnaire_version, &e.answers) {
+        Some((a, digits)) => {
+            write_str(&digits, &mut out);
+            Some(a)
+        }
+        None => {
+            out.push_str(&Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()).to_text());
+            None
+        }
+    };
+    if e.context != Context::default() {
+        out.push_str(",\"c\":");
+        out.push_str(&context_json(&e.context).to_text());
+    }
+    if let Some(n) = &e.note {
+        out.push_str(",\"n\":");
+        write_str(n, &mut out);
+    }
+    let recomputed = scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
+    if recomputed.as_ref() != Some(&e.outcome) {
+        out.push_str(",\"r\":");
+        out.push_str(&result_to_json(&e.outcome).to_text());
+    }
+    out.push('}');
+    out
+}
+
+/// A number as `Json::Num(n).to_text()` writes it; whole ones without the `Json`.
+fn push_num(out: &mut String, n: f64) {
+    if n != 0.0 && Json::is_whole(n) {
+        push_int(out, n as i64);
+    } else {
+        out.push_str(&Json::Num(n).to_text());
+    }
 }
 
 /// Each short key with the export's name for it.
