@@ -555,16 +555,17 @@ impl<B: Backend> Store<B> {
         let incoming = exchange::import_json(text)?;
         // The records new to us, each once, to store after the merge.
         // Entry and event ids never collide (`e…` / `v…`), so one set serves both.
-        let mut seen: VecSet<String> =
-            self.history.entries.iter().map(|e| e.id.clone()).chain(self.history.events.iter().map(|e| e.id.clone())).collect();
-        let mut pending: Vec<(String, String, String)> = Vec::new();
+        // Borrowed ids: cloning each into the set cost an allocation per record.
+        let mut seen: VecSet<&str> =
+            self.history.entries.iter().map(|e| e.id.as_str()).chain(self.history.events.iter().map(|e| e.id.as_str())).collect();
+        let mut pending: Vec<(String, String, String)> = Vec::with_capacity(incoming.entries.len() + incoming.events.len());
         for e in &incoming.entries {
-            if seen.insert(e.id.clone()) {
+            if seen.insert(&e.id) {
                 pending.push((e.id.clone(), self.entry_key(&e.id), compact::record_text(e)));
             }
         }
         for e in &incoming.events {
-            if seen.insert(e.id.clone()) {
+            if seen.insert(&e.id) {
                 pending.push((e.id.clone(), self.event_key(&e.id), event_to_json(e).to_text()));
             }
         }
