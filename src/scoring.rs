@@ -151,21 +151,26 @@ pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
 /// the form does not ask about it or fewer than half (rounded up) of its items
 /// in the form are answered. Answers to items the form does not ask are ignored.
 pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Option<f64>> {
-    let mut out = VecMap::with_capacity(Construct::ALL.len());
-    for c in Construct::ALL.iter().copied() {
-        let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
-        for item in questionnaire::ITEMS {
-            if !questionnaire::asked(form, item) || item.construct != c {
-                continue;
-            }
-            asked += 1;
-            if let Some(&a) = answers.get(item.id) {
-                // Validated input is 0..=4; `min` keeps a stray value from underflowing.
-                let a = a.min(t::ANSWER_MAX);
-                answered += 1;
-                sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
-            }
+    // One pass over the items, counting by construct (`Construct::ALL` is in
+    // declaration order, so `c as usize` is its place): a pass per construct
+    // made re-scoring an imported history slow.
+    const N: usize = Construct::ALL.len();
+    let mut counts = [(0u32, 0u32, 0u32); N];
+    for item in questionnaire::ITEMS {
+        let Some((asked, answered, sum)) = counts.get_mut(item.construct as usize) else { continue };
+        if !questionnaire::asked(form, item) {
+            continue;
         }
+        *asked += 1;
+        if let Some(&a) = answers.get(item.id) {
+            // Validated input is 0..=4; `min` keeps a stray value from underflowing.
+            let a = a.min(t::ANSWER_MAX);
+            *answered += 1;
+            *sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
+        }
+    }
+    let mut out = VecMap::with_capacity(N);
+    for (&c, &(asked, answered, sum)) in Construct::ALL.iter().zip(&counts) {
         let score = if asked == 0 || answered < asked.div_ceil(2) {
             None
         } else {
