@@ -133,7 +133,8 @@ pub struct Input {
 }
 
 /// Scores answers of `form` (already validated).
-pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
+/// (Any `&str` keys: stored answers are scored with their keys borrowed.)
+pub fn score(form: Form, answers: &VecMap<&str, u8>, context: &Context) -> Outcome {
     let constructs = construct_scores(form, answers);
     let indices = indices_of(form, &constructs);
     Outcome {
@@ -150,7 +151,7 @@ pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
 /// Every construct's score: the mean of its answered items times 25, null when
 /// the form does not ask about it or fewer than half (rounded up) of its items
 /// in the form are answered. Answers to items the form does not ask are ignored.
-pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Option<f64>> {
+pub fn construct_scores(form: Form, answers: &VecMap<&str, u8>) -> VecMap<Construct, Option<f64>> {
     // One pass over the items, counting by construct (`Construct::ALL` is in
     // declaration order, so `c as usize` is its place): a pass per construct
     // made re-scoring an imported history slow.

@@ -97,6 +97,17 @@ impl<K, V> VecMap<K, V> {
     }
 }
 
+impl<V: Copy> VecMap<String, V> {
+    /// The same map with its keys borrowed: in order, so nothing is searched.
+    pub fn borrowed(&self) -> VecMap<&str, V> {
+        let mut items = Vec::with_capacity(self.items.len());
+        for (k, v) in &self.items {
+            items.push((k.as_str(), *v));
+        }
+        VecMap { items }
+    }
+}
+
 impl<K: Ord, V> Extend<(K, V)> for VecMap<K, V> {
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
         for (k, v) in iter {

@@ -24,7 +24,7 @@ use crate::error::{path, Error, Result};
 use crate::json::{write_str, Json};
 use crate::model::Form;
 use crate::questionnaire::{self, QUESTIONNAIRE_VERSION};
-use crate::scoring::{self, Answers, Context, Outcome};
+use crate::scoring::{self, Context, Outcome};
 use crate::thresholds::{ANSWER_MAX, SCORING_VERSION};
 use crate::vecmap::VecMap;
 
@@ -155,26 +155,24 @@ pub(crate) fn recompute(
     form_answers(form, questionnaire_version, answers).map(|(a, _)| scoring::score(form, &a, context))
 }
 
-/// The answers keyed by the form's own item ids, and as digits in the form's
-/// item order, when the form of this questionnaire version asks every one of
-/// them; `None` otherwise.
-fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Option<(Answers, String)> {
+/// The answers as the scorer takes them (their keys borrowed), and as digits
+/// in the form's item order, when the form of this questionnaire version asks
+/// every one of them; `None` otherwise.
+fn form_answers<'a>(form: Form, version: u32, answers: &'a VecMap<String, u8>) -> Option<(VecMap<&'a str, u8>, String)> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
     // Each answer's item found by a scan of the form (most ids differ in
-    // length): taken in key order the map fills from its end, and the digits
-    // are set in place. Searching the maps for each item cost an import of a
-    // long history more than the scoring.
+    // length), its digit set in place. (Copying each into a map keyed by the
+    // items' own ids, and searching that again for the digits, cost an import
+    // of a long history more than the scoring.)
     let mut digits = vec![UNANSWERED; questionnaire::items(form).count()];
-    let mut out = Answers::with_capacity(answers.len());
     for (id, &v) in answers {
-        let (i, item) = questionnaire::items(form).enumerate().find(|(_, item)| item.id == id)?;
-        out.insert(item.id, v);
+        let i = questionnaire::items(form).position(|item| item.id == id)?;
         *digits.get_mut(i)? = b'0' + v;
     }
     // Only ASCII digits and `-`, so this always succeeds.
-    Some((out, String::from_utf8(digits).unwrap_or_default()))
+    Some((answers.borrowed(), String::from_utf8(digits).unwrap_or_default()))
 }
 
 /// Answers as digits in the form's item order; errors name `at` or `at.<item>`.
