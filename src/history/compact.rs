@@ -86,9 +86,34 @@ pub fn record_text(e: &Entry) -> String {
             None
         }
     };
-    if e.context != Context::default() {
-        out.push_str(",\"c\":");
-        out.push_str(&context_json(&e.context).to_text());
+    let c = &e.context;
+    if *c != Context::default() {
+        // As `context_json` writes it, without building it.
+        out.push_str(",\"c\":{");
+        let mut sep = "";
+        if let Some(d) = c.duration {
+            out.push_str("\"duration\":");
+            write_str(d.id(), &mut out);
+            sep = ",";
+        }
+        if let Some(s) = c.scope {
+            out.push_str(sep);
+            out.push_str("\"scope\":");
+            write_str(s.id(), &mut out);
+            sep = ",";
+        }
+        if !c.secondary.is_empty() {
+            out.push_str(sep);
+            out.push_str("\"secondary\":[");
+            for (i, s) in c.secondary.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(s.id(), &mut out);
+            }
+            out.push(']');
+        }
+        out.push('}');
     }
     if let Some(n) = &e.note {
         out.push_str(",\"n\":");

@@ -310,9 +310,15 @@ fn parse_stored_answers(v: &mut Json, at: &str) -> Result<VecMap<String, u8>> {
     Ok(answers)
 }
 
+/// Ids at `at`; errors name `at[i]`, built only for an error (`json::each` built one per id).
 fn parse_id_list<T: crate::model::Id>(v: Option<&Json>, at: &str) -> Result<Vec<T>> {
     let Some(v) = v else { return Ok(Vec::new()) };
-    crate::json::each(as_arr(v, at)?, at, &mut |s, at| parse_id(s, "", at))
+    let items = as_arr(v, at)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, s) in items.iter().enumerate() {
+        out.push(parse_id(s, "", "").map_err(|e| Error { field: crate::error::index_path(at, i), ..e })?);
+    }
+    Ok(out)
 }
 
 /// A score at `path(at, key)`: 0..100 or null. The path is built only for an error.
