@@ -493,8 +493,9 @@ pub fn optional<'a>(obj: &'a Json, key: &str) -> Option<&'a Json> {
 
 /// Refuses object members not in `allowed`, naming the first stranger.
 pub fn only_keys(obj: &Json, at: &str, allowed: &[&str]) -> Result<()> {
-    for (k, _) in as_obj(obj, at)? {
-        if !allowed.contains(&k.as_str()) {
+    for (i, (k, _)) in as_obj(obj, at)?.iter().enumerate() {
+        // Records list their keys in `allowed`'s order, so most are found at their own place first.
+        if allowed.get(i) != Some(&k.as_str()) && !allowed.contains(&k.as_str()) {
             return Err(Error::invalid(path(at, k), "is not a known field"));
         }
     }
