@@ -48,14 +48,6 @@ impl Json {
         }
     }
 
-    /// As `get`, to change the member in place.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Json> {
-        match self {
-            Json::Obj(m) => m.iter_mut().rev().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
-        }
-    }
-
     /// A short name of the value's type, for error messages.
     pub fn type_name(&self) -> &'static str {
         match self {

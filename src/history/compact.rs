@@ -162,7 +162,7 @@ pub fn from_record(v: &Json, id: &str) -> Result<Entry> {
         };
         long.push((name.to_string(), value.clone()));
     }
-    read_entry(&mut Json::Obj(long), "", true)
+    read_entry(&Json::Obj(long), "", true)
 }
 
 /// The result the scorer gives these answers, when it is the scorer and the

@@ -2,11 +2,11 @@
 //! Records are identified by their id, so merging is idempotent and a file
 //! imported twice adds nothing.
 
-use super::record::{entry_record, event_from_json, event_to_json, take_entry};
+use super::record::{entry_from_json, entry_record, event_from_json, event_to_json};
 use super::{Entry, Event, EventKind, History};
 use crate::cat::{cat, int, push_padded};
 use crate::date::Date;
-use crate::error::{index_path, Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
 use crate::vecmap::VecSet;
 
@@ -66,7 +66,7 @@ pub fn import_json(text: &str) -> Result<History> {
         ));
     }
     let not_ours = |why: String| Error::invalid("", cat(&["this is not a burnout-check export (", &why, ")"]));
-    let mut v = parse(text, "").map_err(|e| not_ours(e.message))?;
+    let v = parse(text, "").map_err(|e| not_ours(e.message))?;
     if !matches!(v, Json::Obj(_)) || v.get("format") != Some(&Json::str(EXPORT_FORMAT)) {
         return Err(Error::invalid("format", "this is not a burnout-check export"));
     }
@@ -88,23 +88,14 @@ pub fn import_json(text: &str) -> Result<History> {
     if let Some(at) = optional(&v, "exported_at") {
         as_num(at, "exported_at")?;
     }
-    // Entries are read in place, their answers' ids moved out (a copy each cost thousands of allocations).
-    let mut entries = Vec::new();
-    if optional(&v, "entries").is_some() {
-        if let Some(a) = v.get_mut("entries") {
-            as_arr(a, "entries")?;
-            if let Json::Arr(items) = a {
-                entries.reserve_exact(items.len());
-                for (i, e) in items.iter_mut().enumerate() {
-                    entries.push(take_entry(e, &index_path("entries", i))?);
-                }
-            }
+    let list = |key: &str| -> Result<&[Json]> {
+        match optional(&v, key) {
+            None => Ok(&[]),
+            Some(a) => as_arr(a, key),
         }
-    }
-    let events = match optional(&v, "events") {
-        None => Vec::new(),
-        Some(a) => crate::json::each(as_arr(a, "events")?, "events", &mut |e, at| event_from_json(e, at))?,
     };
+    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| entry_from_json(e, at))?;
+    let events = crate::json::each(list("events")?, "events", &mut |e, at| event_from_json(e, at))?;
     // Repeats inside the file collapse exactly as a merge would.
     let mut h = History::default();
     merge(&mut h, History { entries, events });

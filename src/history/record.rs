@@ -206,20 +206,13 @@ pub fn result_to_json(o: &Outcome) -> Json {
 
 /// Reads an entry; every error names its field under `at` (e.g. `entries[3].answers.x`).
 pub fn entry_from_json(v: &Json, at: &str) -> Result<Entry> {
-    read_entry(&mut v.clone(), at, false)
-}
-
-/// As `entry_from_json`, moving the answers' item ids out of `v` (which is
-/// left without them) rather than copying each: for an import, whose parsed
-/// text is not used again.
-pub fn take_entry(v: &mut Json, at: &str) -> Result<Entry> {
     read_entry(v, at, false)
 }
 
-/// As `take_entry`; with `compact` (a schema-2 record renamed to these
+/// As `entry_from_json`; with `compact` (a schema-2 record renamed to these
 /// names by `compact::from_record`) the answers may be digits and a result
 /// that the scorer gives back may be left out.
-pub(crate) fn read_entry(v: &mut Json, at: &str, compact: bool) -> Result<Entry> {
+pub(crate) fn read_entry(v: &Json, at: &str, compact: bool) -> Result<Entry> {
     only_keys(v, at, ENTRY_KEYS)?;
     let id = parse_record_id(v, at, 'e')?;
     let at_ms = parse_at_ms(member(v, at, "at")?, &path(at, "at"))?;
@@ -228,15 +221,9 @@ pub(crate) fn read_entry(v: &mut Json, at: &str, compact: bool) -> Result<Entry>
     let locale: Locale = parse_id(member(v, at, "locale")?, at, "locale")?;
     let questionnaire_version = parse_version(v, at, "questionnaire_version")?;
     let scoring_version = parse_version(v, at, "scoring_version")?;
-    let digits = match member(v, at, "answers")? {
-        Json::Str(digits) if compact => Some(super::compact::parse_digits(form, questionnaire_version, digits, &path(at, "answers"))?),
-        _ => None,
-    };
-    let answers = match (digits, v.get_mut("answers")) {
-        (Some(answers), _) => answers,
-        (None, Some(other)) => parse_stored_answers(other, &path(at, "answers"))?,
-        // `member` found it above.
-        (None, None) => VecMap::new(),
+    let answers = match member(v, at, "answers")? {
+        Json::Str(digits) if compact => super::compact::parse_digits(form, questionnaire_version, digits, &path(at, "answers"))?,
+        other => parse_stored_answers(other, &path(at, "answers"))?,
     };
     let context = match optional(v, "context") {
         None => Context::default(),
@@ -284,14 +271,12 @@ pub(crate) fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
     Ok(n as u32)
 }
 
-/// Stored answers: any item id (older forms had others), each a whole number
-/// 0..=4. The ids are moved out of `v`.
-fn parse_stored_answers(v: &mut Json, at: &str) -> Result<VecMap<String, u8>> {
-    as_obj(v, at)?;
-    let Json::Obj(members) = v else { return Ok(VecMap::new()) };
+/// Stored answers: any item id (older forms had others), each a whole number 0..=4.
+fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
+    let members = as_obj(v, at)?;
     // Sized up front: growing it one answer at a time reallocated it several times per entry.
     let mut answers = VecMap::with_capacity(members.len());
-    for (id, value) in members.iter_mut() {
+    for (id, value) in members {
         // The path is built only for an error: an import reads tens of thousands of answers.
         let field = || path(at, id);
         if id.is_empty() {
@@ -305,7 +290,7 @@ fn parse_stored_answers(v: &mut Json, at: &str) -> Result<VecMap<String, u8>> {
         if !(0.0..=f64::from(max)).contains(&n) {
             return Err(Error::invalid(field(), cat(&[&num::shortest(n), " is outside 0..", &int(i64::from(max))])));
         }
-        answers.insert(std::mem::take(id), n as u8);
+        answers.insert(id.clone(), n as u8);
     }
     Ok(answers)
 }
