@@ -105,7 +105,7 @@ pub fn questionnaire(request: JsValue) -> JsResult<JsValue> {
 /// so the start screen can say it before any text table is loaded).
 #[wasm_bindgen(js_name = questionCount)]
 pub fn question_count(form: &str) -> JsResult<u32> {
-    let form: crate::model::Form = parse_id(&Json::Str(form.into()), "form").map_err(to_js)?;
+    let form: crate::model::Form = parse_id(&Json::Str(form.into()), "", "form").map_err(to_js)?;
     Ok(q::items(form).count() as u32)
 }
 
@@ -142,7 +142,7 @@ pub fn describe(request: JsValue) -> JsResult<JsValue> {
 pub fn rest_explanation(request: JsValue) -> JsResult<String> {
     let v = input(request, "")?;
     let locale = locale_of(&v)?;
-    let state: RestState = parse_id(json::member(&v, "", "state").map_err(to_js)?, "state").map_err(to_js)?;
+    let state: RestState = parse_id(json::member(&v, "", "state").map_err(to_js)?, "", "state").map_err(to_js)?;
     let load = match json::optional(&v, "load") {
         Some(n) => Some(json::as_num(n, "load").map_err(to_js)?),
         None => None,
@@ -264,7 +264,7 @@ impl HistoryStore {
     pub fn analyze(&self, today: String, locale: Option<String>) -> JsResult<JsValue> {
         let today = Date::parse(&today, "today").map_err(to_js)?;
         let locale = match locale {
-            Some(l) => parse_id(&Json::Str(l), "locale").map_err(to_js)?,
+            Some(l) => parse_id(&Json::Str(l), "", "locale").map_err(to_js)?,
             None => Locale::En,
         };
         let locale = text::require(locale, "locale").map_err(to_js)?;
@@ -355,6 +355,6 @@ fn parse_save(v: &Json) -> crate::error::Result<(scoring::Input, i64, Date, Opti
         return Err(Error::invalid("at", cat(&[&crate::num::shortest(at_ms), " is not a time in milliseconds"])));
     }
     let date = Date::parse(json::as_str(date.ok_or_else(|| Error::invalid("date", "is missing"))?, "date")?, "date")?;
-    let note = record::parse_note(note, "note")?;
+    let note = record::parse_note(note, "", "note")?;
     Ok((parsed, at_ms as i64, date, note))
 }

@@ -65,7 +65,8 @@ impl Json {
         // Fractional numbers are formatted all at once (one trip to JS in the wasm build).
         let mut fractional = Vec::new();
         self.fractional_numbers(&mut fractional);
-        let texts = crate::num::shortest_many(&fractional);
+        // No trip to JS for a text without any (most stored records).
+        let texts = if fractional.is_empty() { String::new() } else { crate::num::shortest_many(&fractional) };
         let mut out = String::new();
         // `[',']`, not `','`: see `num::expand_exponent`.
         self.write_to(&mut out, &mut texts.split([',']));
@@ -74,7 +75,7 @@ impl Json {
 
     /// Whole numbers below 9e15 print as integers (the same text as Rust's
     /// float formatting, for every integer below 2^53); zero by its sign.
-    fn is_whole(n: f64) -> bool {
+    pub(crate) fn is_whole(n: f64) -> bool {
         n == 0.0 || (n.fract() == 0.0 && n.abs() < 9.0e15)
     }
 
@@ -134,7 +135,8 @@ impl Json {
     }
 }
 
-fn write_str(s: &str, out: &mut String) {
+/// Appends `s` as a JSON string.
+pub(crate) fn write_str(s: &str, out: &mut String) {
     out.push('"');
     // Copy runs that need no escape in one go: per-char pushes made printing a
     // long history several times slower.
@@ -483,8 +485,9 @@ pub fn optional<'a>(obj: &'a Json, key: &str) -> Option<&'a Json> {
 
 /// Refuses object members not in `allowed`, naming the first stranger.
 pub fn only_keys(obj: &Json, at: &str, allowed: &[&str]) -> Result<()> {
-    for (k, _) in as_obj(obj, at)? {
-        if !allowed.contains(&k.as_str()) {
+    for (i, (k, _)) in as_obj(obj, at)?.iter().enumerate() {
+        // Records list their keys in `allowed`'s order, so most are found at their own place first.
+        if allowed.get(i) != Some(&k.as_str()) && !allowed.contains(&k.as_str()) {
             return Err(Error::invalid(path(at, k), "is not a known field"));
         }
     }

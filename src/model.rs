@@ -1,7 +1,7 @@
 //! The stable ids of MODEL.md. Each enum maps one to one to its `snake_case` id;
 //! nothing else in the crate spells these strings.
 
-use crate::error::{Error, Result};
+use crate::error::{path, Error, Result};
 use crate::json::{as_str, Json};
 
 /// What every id enum can do; lets one function parse any of them with a field-naming error.
@@ -12,20 +12,21 @@ pub trait Id: Sized + Copy + 'static {
     const IDS: &'static [&'static str];
 }
 
-/// Parses the id at `field`, e.g. `form: "long" is not one of full, quick`.
+/// Parses the id at `path(at, key)`, e.g. `form: "long" is not one of full, quick`;
+/// the path is built only for an error (an import reads thousands of ids).
 /// Generic only in a table lookup: the work is in [`parse_index`], shared by
 /// every id enum (a copy per enum cost about 0.5 KB of wasm each).
-pub fn parse_id<T: Id>(v: &Json, field: &str) -> Result<T> {
-    let i = parse_index(v, field, T::IDS)?;
+pub fn parse_id<T: Id>(v: &Json, at: &str, key: &str) -> Result<T> {
+    let i = parse_index(v, at, key, T::IDS)?;
     // `IDS` and `ALL` have the same length; `get` spares a bounds-check panic.
-    T::ALL.get(i).copied().ok_or_else(|| Error::invalid(field, "is not a known id"))
+    T::ALL.get(i).copied().ok_or_else(|| Error::invalid(path(at, key), "is not a known id"))
 }
 
-/// The position of the string at `field` in `ids`, or an error listing them.
-pub fn parse_index(v: &Json, field: &str, ids: &[&str]) -> Result<usize> {
-    let s = as_str(v, field)?;
+/// The position of the string at `path(at, key)` in `ids`, or an error listing them.
+pub fn parse_index(v: &Json, at: &str, key: &str, ids: &[&str]) -> Result<usize> {
+    let s = as_str(v, "").map_err(|e| Error::invalid(path(at, key), e.message))?;
     position(ids, s).ok_or_else(|| {
-        Error::invalid(field, crate::cat::cat(&[&Json::str(s).to_text(), " is not one of ", &crate::json::join(ids, ", ")]))
+        Error::invalid(path(at, key), crate::cat::cat(&[&Json::str(s).to_text(), " is not one of ", &crate::json::join(ids, ", ")]))
     })
 }
 
@@ -222,8 +223,8 @@ mod tests {
             assert_eq!(Construct::from_id(c.id()), Some(c));
         }
         assert_eq!(Form::from_id("long"), None);
-        let e = parse_id::<Form>(&Json::str("lo\"ng\u{1}"), "form").unwrap_err();
+        let e = parse_id::<Form>(&Json::str("lo\"ng\u{1}"), "", "form").unwrap_err();
         assert_eq!(e.to_string(), r#"form: "lo\"ng\u0001" is not one of full, quick"#);
-        assert_eq!(parse_id::<Form>(&Json::str("quick"), "form"), Ok(Form::Quick));
+        assert_eq!(parse_id::<Form>(&Json::str("quick"), "", "form"), Ok(Form::Quick));
     }
 }

@@ -241,19 +241,26 @@ pub fn parse_short(text: &str) -> Option<f64> {
         Some(b) => (true, b),
         None => (false, text),
     };
-    let (int, frac) = body.split_once(['.']).unwrap_or((body, ""));
-    if int.is_empty() || int.len() + frac.len() > 15 {
+    // One pass over the bytes: splitting at the point first decoded every
+    // character with `split_once`'s searcher (every number of an import).
+    let (mut whole, mut digits, mut frac) = (0u64, 0usize, None);
+    for b in body.bytes() {
+        match b {
+            // The first point, after at least one digit.
+            b'.' if frac.is_none() && digits > 0 => frac = Some(0),
+            b'0'..=b'9' if digits < 15 => {
+                whole = whole * 10 + u64::from(b - b'0');
+                digits += 1;
+                frac = frac.map(|f| f + 1);
+            }
+            _ => return None,
+        }
+    }
+    if digits == 0 {
         return None;
     }
-    let mut whole: u64 = 0;
-    for b in int.bytes().chain(frac.bytes()) {
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        whole = whole * 10 + u64::from(b - b'0');
-    }
     // Below 10^15 < 2^53: exact, and so is the power of ten.
-    let n = whole as f64 / POW10.get(frac.len()).copied()?;
+    let n = whole as f64 / POW10.get(frac.unwrap_or(0)).copied()?;
     Some(if negative { -n } else { n })
 }
 
@@ -278,6 +285,28 @@ mod tests {
             Some(whole) => format!("{sign}{whole}.{}", digits.get(point as usize..).unwrap_or("")),
             None => s.to_string(),
         }
+    }
+
+    /// The first `parse_short` (split at the point, then the digits): the oracle of the one-pass one.
+    fn parse_short_as_before(text: &str) -> Option<f64> {
+        const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(b) => (true, b),
+            None => (false, text),
+        };
+        let (int, frac) = body.split_once(['.']).unwrap_or((body, ""));
+        if int.is_empty() || int.len() + frac.len() > 15 {
+            return None;
+        }
+        let mut whole: u64 = 0;
+        for b in int.bytes().chain(frac.bytes()) {
+            if !b.is_ascii_digit() {
+                return None;
+            }
+            whole = whole * 10 + u64::from(b - b'0');
+        }
+        let n = whole as f64 / POW10.get(frac.len()).copied()?;
+        Some(if negative { -n } else { n })
     }
 
     use super::*;
@@ -313,6 +342,9 @@ mod tests {
         for t in ["0", "-0", "3", "62.5", "58.333333333333", "0.1", "123456789012345", "9.007199254740991"] {
             assert_eq!(parse(t).to_bits(), t.parse::<f64>().unwrap().to_bits(), "{t}");
         }
+        for t in ["", "-", "-.5", ".5", "1.", "1.2.3", "--1", "1-", "é1", "000000000000001", "0000000000000001", "1.00000000000000"] {
+            assert_eq!(parse_short(t).map(f64::to_bits), parse_short_as_before(t).map(f64::to_bits), "{t}");
+        }
         for t in ["1e5", "1.5E-3", "58.333333333333336", "1234567890123456", "1e400"] {
             assert_eq!(parse_short(t), None, "{t}");
             assert_eq!(parse(t).to_bits(), t.parse::<f64>().unwrap().to_bits(), "{t}");
@@ -342,6 +374,11 @@ mod tests {
         fn scores_one_decimal(sum in 0u32..400, answered in 1u32..40) {
             let n = f64::from(sum) * 25.0 / f64::from(answered);
             prop_assert_eq!(fixed1(n), format!("{n:.1}"));
+        }
+
+        #[test]
+        fn short_decimals_parse_as_before(s in "-{0,2}[0-9]{0,17}(\\.[0-9.]{0,17})?|[-0-9.eé+]{0,20}") {
+            prop_assert_eq!(parse_short(&s).map(f64::to_bits), parse_short_as_before(&s).map(f64::to_bits), "{}", s);
         }
 
         #[test]

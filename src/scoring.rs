@@ -133,7 +133,8 @@ pub struct Input {
 }
 
 /// Scores answers of `form` (already validated).
-pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
+/// (Any `&str` keys: stored answers are scored with their keys borrowed.)
+pub fn score(form: Form, answers: &VecMap<&str, u8>, context: &Context) -> Outcome {
     let constructs = construct_scores(form, answers);
     let indices = indices_of(form, &constructs);
     Outcome {
@@ -150,22 +151,27 @@ pub fn score(form: Form, answers: &Answers, context: &Context) -> Outcome {
 /// Every construct's score: the mean of its answered items times 25, null when
 /// the form does not ask about it or fewer than half (rounded up) of its items
 /// in the form are answered. Answers to items the form does not ask are ignored.
-pub fn construct_scores(form: Form, answers: &Answers) -> VecMap<Construct, Option<f64>> {
-    let mut out = VecMap::new();
-    for c in Construct::ALL.iter().copied() {
-        let (mut asked, mut answered, mut sum) = (0u32, 0u32, 0u32);
-        for item in questionnaire::ITEMS {
-            if !questionnaire::asked(form, item) || item.construct != c {
-                continue;
-            }
-            asked += 1;
-            if let Some(&a) = answers.get(item.id) {
-                // Validated input is 0..=4; `min` keeps a stray value from underflowing.
-                let a = a.min(t::ANSWER_MAX);
-                answered += 1;
-                sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
-            }
+pub fn construct_scores(form: Form, answers: &VecMap<&str, u8>) -> VecMap<Construct, Option<f64>> {
+    // One pass over the items, counting by construct (`Construct::ALL` is in
+    // declaration order, so `c as usize` is its place): a pass per construct
+    // made re-scoring an imported history slow.
+    const N: usize = Construct::ALL.len();
+    let mut counts = [(0u32, 0u32, 0u32); N];
+    for item in questionnaire::ITEMS {
+        let Some((asked, answered, sum)) = counts.get_mut(item.construct as usize) else { continue };
+        if !questionnaire::asked(form, item) {
+            continue;
         }
+        *asked += 1;
+        if let Some(&a) = answers.get(item.id) {
+            // Validated input is 0..=4; `min` keeps a stray value from underflowing.
+            let a = a.min(t::ANSWER_MAX);
+            *answered += 1;
+            *sum += u32::from(if item.reverse { t::ANSWER_MAX - a } else { a });
+        }
+    }
+    let mut out = VecMap::with_capacity(N);
+    for (&c, &(asked, answered, sum)) in Construct::ALL.iter().zip(&counts) {
         let score = if asked == 0 || answered < asked.div_ceil(2) {
             None
         } else {
@@ -319,7 +325,7 @@ pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construc
 /// Validates the JSON input of `assess()`; errors name the field.
 pub fn parse_input(input: &Json) -> Result<Input> {
     only_keys(input, "", &["form", "locale", "answers", "context"])?;
-    let form = parse_id(json::member(input, "", "form")?, "form")?;
+    let form = parse_id(json::member(input, "", "form")?, "", "form")?;
     let locale = crate::text::requested_locale(input)?;
     let answers = parse_answers(json::member(input, "", "answers")?, form)?;
     let context = match json::optional(input, "context") {
@@ -373,13 +379,13 @@ fn parse_answer(v: &Json, at: &str) -> Result<u8> {
 pub fn parse_context(v: &Json, at: &str) -> Result<Context> {
     use crate::error::path;
     only_keys(v, at, &["duration", "scope", "secondary"])?;
-    let duration = json::optional(v, "duration").map(|d| parse_id(d, &path(at, "duration"))).transpose()?;
-    let scope = json::optional(v, "scope").map(|s| parse_id(s, &path(at, "scope"))).transpose()?;
+    let duration = json::optional(v, "duration").map(|d| parse_id(d, at, "duration")).transpose()?;
+    let scope = json::optional(v, "scope").map(|s| parse_id(s, at, "scope")).transpose()?;
     let mut given = Vec::new();
     if let Some(list) = json::optional(v, "secondary") {
         let field = path(at, "secondary");
         for (i, s) in json::as_arr(list, &field)?.iter().enumerate() {
-            given.push(parse_id::<Secondary>(s, &index_path(&field, i))?);
+            given.push(parse_id::<Secondary>(s, "", &index_path(&field, i))?);
         }
     }
     // Duplicates collapse; the order is the model's, not the caller's.

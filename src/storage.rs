@@ -438,7 +438,7 @@ impl<B: Backend> Store<B> {
     /// Keeps the entry (replacing one with the same id) and stores it. On
     /// failure the entry stays in memory, unsaved, and the error says why.
     pub fn save_entry(&mut self, e: Entry) -> Result<()> {
-        let (id, key, text) = (e.id.clone(), self.entry_key(&e.id), compact::to_record(&e).to_text());
+        let (id, key, text) = (e.id.clone(), self.entry_key(&e.id), compact::record_text(&e));
         if keep(&mut self.history.entries, e, &self.unsaved) {
             exchange::sort(&mut self.history);
             return self.store_record(&id, key, &text);
@@ -525,7 +525,7 @@ impl<B: Backend> Store<B> {
     pub fn export_raw(&self) -> String {
         let mut raw = VecMap::new();
         for e in &self.history.entries {
-            raw.insert(self.entry_key(&e.id), compact::to_record(e).to_text());
+            raw.insert(self.entry_key(&e.id), compact::record_text(e));
         }
         for e in &self.history.events {
             raw.insert(self.event_key(&e.id), event_to_json(e).to_text());
@@ -555,16 +555,17 @@ impl<B: Backend> Store<B> {
         let incoming = exchange::import_json(text)?;
         // The records new to us, each once, to store after the merge.
         // Entry and event ids never collide (`e…` / `v…`), so one set serves both.
-        let mut seen: VecSet<String> =
-            self.history.entries.iter().map(|e| e.id.clone()).chain(self.history.events.iter().map(|e| e.id.clone())).collect();
-        let mut pending: Vec<(String, String, String)> = Vec::new();
+        // Borrowed ids: cloning each into the set cost an allocation per record.
+        let mut seen: VecSet<&str> =
+            self.history.entries.iter().map(|e| e.id.as_str()).chain(self.history.events.iter().map(|e| e.id.as_str())).collect();
+        let mut pending: Vec<(String, String, String)> = Vec::with_capacity(incoming.entries.len() + incoming.events.len());
         for e in &incoming.entries {
-            if seen.insert(e.id.clone()) {
-                pending.push((e.id.clone(), self.entry_key(&e.id), compact::to_record(e).to_text()));
+            if seen.insert(&e.id) {
+                pending.push((e.id.clone(), self.entry_key(&e.id), compact::record_text(e)));
             }
         }
         for e in &incoming.events {
-            if seen.insert(e.id.clone()) {
+            if seen.insert(&e.id) {
                 pending.push((e.id.clone(), self.event_key(&e.id), event_to_json(e).to_text()));
             }
         }
@@ -714,7 +715,7 @@ impl<B: Backend> Store<B> {
                 continue;
             }
             let key = self.entry_key(&e.id);
-            self.write(&key, &compact::to_record(e).to_text())?;
+            self.write(&key, &compact::record_text(e))?;
             self.copied.insert(e.id.clone());
             self.unreadable.retain(|u| u.key != key);
             wrote = true;

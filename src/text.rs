@@ -156,7 +156,7 @@ pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     if version != f64::from(TABLE_VERSION) {
         return Err(Error::invalid("version", crate::cat::cat(&["must be ", &crate::cat::int(i64::from(TABLE_VERSION))])));
     }
-    let locale: Locale = parse_id(member(&v, "", "locale")?, "locale")?;
+    let locale: Locale = parse_id(member(&v, "", "locale")?, "", "locale")?;
     let mut pairs = Vec::new();
     for (k, t) in as_obj(member(&v, "", "texts")?, "texts")? {
         let field = crate::error::path("texts", k);
@@ -187,7 +187,7 @@ pub fn require(locale: Locale, field: &str) -> Result<Locale> {
 /// available ([`require`]).
 pub fn requested_locale(request: &Json) -> Result<Locale> {
     let locale = match crate::json::optional(request, "locale") {
-        Some(v) => parse_id(v, "locale")?,
+        Some(v) => parse_id(v, "", "locale")?,
         None => Locale::En,
     };
     require(locale, "locale")

@@ -32,6 +32,11 @@ impl<K: Ord, V> VecMap<K, V> {
         self.items.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
+    /// Room for `n` keys: maps filled from a list of known length grow once.
+    pub fn with_capacity(n: usize) -> Self {
+        VecMap { items: Vec::with_capacity(n) }
+    }
+
     /// Sets `key` to `value`; returns the value it replaces.
     pub fn insert(&mut self, key: K, value: V) -> Option<V> {
         match self.find(&key) {
@@ -89,6 +94,17 @@ impl<K, V> VecMap<K, V> {
     }
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
         self.items.retain_mut(|(k, v)| keep(k, v))
+    }
+}
+
+impl<V: Copy> VecMap<String, V> {
+    /// The same map with its keys borrowed: in order, so nothing is searched.
+    pub fn borrowed(&self) -> VecMap<&str, V> {
+        let mut items = Vec::with_capacity(self.items.len());
+        for (k, v) in &self.items {
+            items.push((k.as_str(), *v));
+        }
+        VecMap { items }
     }
 }
 

@@ -3,7 +3,7 @@
 //! any schema-1 store migrates keeping every entry with its result as stored.
 
 use burnout_check::date::Date;
-use burnout_check::history::compact::{from_record, to_record};
+use burnout_check::history::compact::{from_record, record_text, to_record};
 use burnout_check::history::record::{entry_id, entry_record};
 use burnout_check::history::Entry;
 use burnout_check::json::parse;
@@ -112,6 +112,8 @@ proptest! {
             && e.answers.keys().all(|k| questionnaire::find_item(e.form, k).is_some())
             && e.outcome == score(e.form, &e.answers.iter().map(|(k, v)| (questionnaire::find_item(e.form, k).unwrap().id, *v)).collect(), &e.context);
         prop_assert_eq!(text.contains("\"r\":"), !recomputes, "{}", text);
+        // What storage is given, written straight out, is the record's text to the byte.
+        prop_assert_eq!(record_text(&e), text);
     }
 }
 

@@ -374,6 +374,6 @@ fn parse_reading(v: &Json, at: &str, today: Date) -> Result<Reading> {
 
 fn parse_event(v: &Json, at: &str) -> Result<Event> {
     let kind = crate::history::record::parse_event_kind(v, at, &[])?;
-    let note = crate::history::record::parse_note(optional(v, "note"), &path(at, "note"))?;
+    let note = crate::history::record::parse_note(optional(v, "note"), at, "note")?;
     Ok(Event { id: crate::history::record::event_id(&kind), kind, note })
 }

@@ -19,12 +19,12 @@
 
 use super::record::{read_entry, result_to_json};
 use super::Entry;
-use crate::cat::{cat, int};
+use crate::cat::{cat, int, push_int};
 use crate::error::{path, Error, Result};
-use crate::json::Json;
+use crate::json::{write_str, Json};
 use crate::model::Form;
 use crate::questionnaire::{self, QUESTIONNAIRE_VERSION};
-use crate::scoring::{self, Answers, Context, Outcome};
+use crate::scoring::{self, Context, Outcome};
 use crate::thresholds::{ANSWER_MAX, SCORING_VERSION};
 use crate::vecmap::VecMap;
 
@@ -40,14 +40,11 @@ pub fn to_record(e: &Entry) -> Json {
         ("q", Json::Num(f64::from(e.questionnaire_version))),
         ("s", Json::Num(f64::from(e.scoring_version))),
     ];
-    let scorable = form_answers(e.form, e.questionnaire_version, &e.answers);
-    m.push((
-        "a",
-        match &scorable {
-            Some(a) => Json::Str(digits(e.form, a)),
-            None => Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()),
-        },
-    ));
+    let (scorable, answers) = match form_answers(e.form, e.questionnaire_version, &e.answers) {
+        Some((a, digits)) => (Some(a), Json::Str(digits)),
+        None => (None, Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())),
+    };
+    m.push(("a", answers));
     if e.context != Context::default() {
         m.push(("c", context_json(&e.context)));
     }
@@ -59,6 +56,85 @@ pub fn to_record(e: &Entry) -> Json {
         m.push(("r", result_to_json(&e.outcome)));
     }
     Json::obj(m)
+}
+
+/// `to_record(e).to_text()`, written straight out: building the record as a
+/// `Json` first (a `String` per key and value) cost an import of a long
+/// history tens of thousands of allocations. The same text (a property test pins it).
+pub fn record_text(e: &Entry) -> String {
+    let mut out = String::with_capacity(192);
+    out.push_str("{\"t\":");
+    push_num(&mut out, e.at_ms as f64);
+    out.push_str(",\"d\":");
+    write_str(&e.date.text(), &mut out);
+    out.push_str(",\"f\":");
+    write_str(e.form.id(), &mut out);
+    out.push_str(",\"l\":");
+    write_str(e.locale.id(), &mut out);
+    out.push_str(",\"q\":");
+    push_int(&mut out, i64::from(e.questionnaire_version));
+    out.push_str(",\"s\":");
+    push_int(&mut out, i64::from(e.scoring_version));
+    out.push_str(",\"a\":");
+    let scorable = match form_answers(e.form, e.questionnaire_version, &e.answers) {
+        Some((a, digits)) => {
+            write_str(&digits, &mut out);
+            Some(a)
+        }
+        None => {
+            out.push_str(&Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()).to_text());
+            None
+        }
+    };
+    let c = &e.context;
+    if *c != Context::default() {
+        // As `context_json` writes it, without building it.
+        out.push_str(",\"c\":{");
+        let mut sep = "";
+        if let Some(d) = c.duration {
+            out.push_str("\"duration\":");
+            write_str(d.id(), &mut out);
+            sep = ",";
+        }
+        if let Some(s) = c.scope {
+            out.push_str(sep);
+            out.push_str("\"scope\":");
+            write_str(s.id(), &mut out);
+            sep = ",";
+        }
+        if !c.secondary.is_empty() {
+            out.push_str(sep);
+            out.push_str("\"secondary\":[");
+            for (i, s) in c.secondary.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_str(s.id(), &mut out);
+            }
+            out.push(']');
+        }
+        out.push('}');
+    }
+    if let Some(n) = &e.note {
+        out.push_str(",\"n\":");
+        write_str(n, &mut out);
+    }
+    let recomputed = scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
+    if recomputed.as_ref() != Some(&e.outcome) {
+        out.push_str(",\"r\":");
+        out.push_str(&result_to_json(&e.outcome).to_text());
+    }
+    out.push('}');
+    out
+}
+
+/// A number as `Json::Num(n).to_text()` writes it; whole ones without the `Json`.
+fn push_num(out: &mut String, n: f64) {
+    if n != 0.0 && Json::is_whole(n) {
+        push_int(out, n as i64);
+    } else {
+        out.push_str(&Json::Num(n).to_text());
+    }
 }
 
 /// Each short key with the export's name for it.
@@ -101,29 +177,27 @@ pub(crate) fn recompute(
     if scoring_version != SCORING_VERSION {
         return None;
     }
-    form_answers(form, questionnaire_version, answers).map(|a| scoring::score(form, &a, context))
+    form_answers(form, questionnaire_version, answers).map(|(a, _)| scoring::score(form, &a, context))
 }
 
-/// The answers keyed by the form's own item ids, when the form of this
-/// questionnaire version asks every one of them; `None` otherwise.
-fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Option<Answers> {
+/// The answers as the scorer takes them (their keys borrowed), and as digits
+/// in the form's item order, when the form of this questionnaire version asks
+/// every one of them; `None` otherwise.
+fn form_answers<'a>(form: Form, version: u32, answers: &'a VecMap<String, u8>) -> Option<(VecMap<&'a str, u8>, String)> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
-    // Each of the form's items looked up once: every answer is among them when all are found.
-    let mut out = Answers::new();
-    for item in questionnaire::items(form) {
-        if let Some(v) = answers.get(item.id) {
-            out.insert(item.id, *v);
-        }
+    // Each answer's item found by a scan of the form (most ids differ in
+    // length), its digit set in place. (Copying each into a map keyed by the
+    // items' own ids, and searching that again for the digits, cost an import
+    // of a long history more than the scoring.)
+    let mut digits = vec![UNANSWERED; questionnaire::items(form).count()];
+    for (id, &v) in answers {
+        let i = questionnaire::items(form).position(|item| item.id == id)?;
+        *digits.get_mut(i)? = b'0' + v;
     }
-    (out.len() == answers.len()).then_some(out)
-}
-
-fn digits(form: Form, answers: &Answers) -> String {
-    let bytes: Vec<u8> = questionnaire::items(form).map(|i| answers.get(i.id).map_or(UNANSWERED, |v| b'0' + v)).collect();
     // Only ASCII digits and `-`, so this always succeeds.
-    String::from_utf8(bytes).unwrap_or_default()
+    Some((answers.borrowed(), String::from_utf8(digits).unwrap_or_default()))
 }
 
 /// Answers as digits in the form's item order; errors name `at` or `at.<item>`.

@@ -109,17 +109,18 @@ pub fn new_entry(input: &crate::scoring::Input, at_ms: i64, date: Date, note: Op
 /// `{kind:"change", date, what, note?}`. The id is computed, never given.
 pub fn parse_event_input(v: &Json) -> Result<Event> {
     let kind = parse_event_kind(v, "", &[])?;
-    let note = parse_note(optional(v, "note"), "note")?;
+    let note = parse_note(optional(v, "note"), "", "note")?;
     Ok(Event { id: event_id(&kind), kind, note })
 }
 
-/// An optional note: a string of at most `MAX_NOTE_CHARS`, kept exactly as given.
-pub fn parse_note(v: Option<&Json>, at: &str) -> Result<Option<String>> {
+/// An optional note at `path(at, key)`: a string of at most `MAX_NOTE_CHARS`,
+/// kept exactly as given. The path is built only for an error.
+pub fn parse_note(v: Option<&Json>, at: &str, key: &str) -> Result<Option<String>> {
     let Some(v) = v else { return Ok(None) };
-    let s = as_str(v, at)?;
+    let s = as_str(v, "").map_err(|e| Error::invalid(path(at, key), e.message))?;
     let n = s.chars().count();
     if n > MAX_NOTE_CHARS {
-        return Err(Error::invalid(at, cat(&["is ", &int(n as i64), " characters long; at most ", &int(MAX_NOTE_CHARS as i64), " fit"])));
+        return Err(Error::invalid(path(at, key), cat(&["is ", &int(n as i64), " characters long; at most ", &int(MAX_NOTE_CHARS as i64), " fit"])));
     }
     Ok(Some(s.to_string()))
 }
@@ -216,8 +217,8 @@ pub(crate) fn read_entry(v: &Json, at: &str, compact: bool) -> Result<Entry> {
     let id = parse_record_id(v, at, 'e')?;
     let at_ms = parse_at_ms(member(v, at, "at")?, &path(at, "at"))?;
     let date = Date::parse_member(v, at, "date")?;
-    let form: Form = parse_id(member(v, at, "form")?, &path(at, "form"))?;
-    let locale: Locale = parse_id(member(v, at, "locale")?, &path(at, "locale"))?;
+    let form: Form = parse_id(member(v, at, "form")?, at, "form")?;
+    let locale: Locale = parse_id(member(v, at, "locale")?, at, "locale")?;
     let questionnaire_version = parse_version(v, at, "questionnaire_version")?;
     let scoring_version = parse_version(v, at, "scoring_version")?;
     let answers = match member(v, at, "answers")? {
@@ -233,7 +234,7 @@ pub(crate) fn read_entry(v: &Json, at: &str, compact: bool) -> Result<Entry> {
             .ok_or_else(|| Error::invalid(path(at, "result"), "is missing, and cannot be recomputed from these answers and versions"))?,
         _ => parse_result(member(v, at, "result")?, &path(at, "result"), form)?,
     };
-    let note = parse_note(optional(v, "note"), &path(at, "note"))?;
+    let note = parse_note(optional(v, "note"), at, "note")?;
     Ok(Entry { id, at_ms, date, form, questionnaire_version, scoring_version, locale, answers, context, outcome, note })
 }
 
@@ -272,8 +273,10 @@ pub(crate) fn parse_version(obj: &Json, at: &str, key: &str) -> Result<u32> {
 
 /// Stored answers: any item id (older forms had others), each a whole number 0..=4.
 fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
-    let mut answers = VecMap::new();
-    for (id, value) in as_obj(v, at)? {
+    let members = as_obj(v, at)?;
+    // Sized up front: growing it one answer at a time reallocated it several times per entry.
+    let mut answers = VecMap::with_capacity(members.len());
+    for (id, value) in members {
         // The path is built only for an error: an import reads tens of thousands of answers.
         let field = || path(at, id);
         if id.is_empty() {
@@ -292,25 +295,31 @@ fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<String, u8>> {
     Ok(answers)
 }
 
+/// Ids at `at`; errors name `at[i]`, built only for an error (`json::each` built one per id).
 fn parse_id_list<T: crate::model::Id>(v: Option<&Json>, at: &str) -> Result<Vec<T>> {
     let Some(v) = v else { return Ok(Vec::new()) };
-    crate::json::each(as_arr(v, at)?, at, &mut |s, at| parse_id(s, at))
+    let items = as_arr(v, at)?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, s) in items.iter().enumerate() {
+        out.push(parse_id(s, "", "").map_err(|e| Error { field: crate::error::index_path(at, i), ..e })?);
+    }
+    Ok(out)
 }
 
-/// A score: 0..100 or null.
-fn parse_score(v: Option<&Json>, at: &str) -> Result<Option<f64>> {
+/// A score at `path(at, key)`: 0..100 or null. The path is built only for an error.
+fn parse_score(v: Option<&Json>, at: &str, key: &str) -> Result<Option<f64>> {
     let Some(v) = v else { return Ok(None) };
-    let n = as_num(v, at)?;
+    let n = as_num(v, "").map_err(|e| Error::invalid(path(at, key), e.message))?;
     if !(0.0..=100.0).contains(&n) {
-        return Err(Error::invalid(at, cat(&[&num::shortest(n), " is outside 0..100"])));
+        return Err(Error::invalid(path(at, key), cat(&[&num::shortest(n), " is outside 0..100"])));
     }
     Ok(Some(n))
 }
 
 pub(crate) fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     only_keys(v, at, RESULT_KEYS)?;
-    let profile: Profile = parse_id(member(v, at, "profile")?, &path(at, "profile"))?;
-    let band: Option<Band> = optional(v, "band").map(|b| parse_id(b, &path(at, "band"))).transpose()?;
+    let profile: Profile = parse_id(member(v, at, "profile")?, at, "profile")?;
+    let band: Option<Band> = optional(v, "band").map(|b| parse_id(b, at, "band")).transpose()?;
     let given: Vec<Flag> = parse_id_list(optional(v, "flags"), &path(at, "flags"))?;
     // A set: stored in `Flag::ALL` order, as `Outcome` documents.
     let flags = Flag::ALL.iter().copied().filter(|f| given.contains(f)).collect();
@@ -318,7 +327,7 @@ pub(crate) fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
     let at_indices = path(at, "indices");
     let iv = member(v, at, "indices")?;
     only_keys(iv, &at_indices, &INDEX_KEYS)?;
-    let index = |key: &str| parse_score(optional(iv, key), &path(&at_indices, key));
+    let index = |key: &str| parse_score(optional(iv, key), &at_indices, key);
     let indices = Indices {
         strain: index("strain")?,
         wear: index("wear")?,
@@ -327,16 +336,16 @@ pub(crate) fn parse_result(v: &Json, at: &str, form: Form) -> Result<Outcome> {
         compensation: index("compensation")?,
     };
 
-    let at_constructs = path(at, "constructs");
-    let mut constructs = VecMap::new();
+    let mut constructs = VecMap::with_capacity(Construct::ALL.len());
     if let Some(cv) = optional(v, "constructs") {
+        let at_constructs = path(at, "constructs");
         for (key, value) in as_obj(cv, &at_constructs)? {
             // As for answers, the path only when there is an error to name.
             let field = || path(&at_constructs, key);
             let c = Construct::from_id(key).ok_or_else(|| Error::invalid(field(), "is not a construct id"))?;
             let score = match value {
                 Json::Null => None,
-                other => parse_score(Some(other), "").map_err(|e| Error::invalid(field(), e.message))?,
+                other => parse_score(Some(other), "", "").map_err(|e| Error::invalid(field(), e.message))?,
             };
             constructs.insert(c, score);
         }
@@ -352,7 +361,7 @@ pub fn outcome_from_json(v: &Json) -> Result<(Outcome, Context)> {
     only_keys(v, "", ENTRY_KEYS)?;
     let result = member(v, "", "result")?;
     let form = match optional(v, "form") {
-        Some(f) => parse_id(f, "form")?,
+        Some(f) => parse_id(f, "", "form")?,
         None => match optional(result, "indices").and_then(|i| optional(i, "compensation")) {
             None => Form::Quick,
             Some(_) => Form::Full,
@@ -394,7 +403,7 @@ pub fn event_to_json(e: &Event) -> Json {
 pub fn event_from_json(v: &Json, at: &str) -> Result<Event> {
     let kind = parse_event_kind(v, at, &["id"])?;
     let id = parse_record_id(v, at, 'v')?;
-    let note = parse_note(optional(v, "note"), &path(at, "note"))?;
+    let note = parse_note(optional(v, "note"), at, "note")?;
     Ok(Event { id, kind, note })
 }
 
@@ -411,13 +420,13 @@ pub fn parse_event_kind(v: &Json, at: &str, extra: &[&str]) -> Result<EventKind>
             if end < start {
                 return Err(Error::invalid(path(at, "end"), cat(&[&end.text(), " is before start ", &start.text()])));
             }
-            let rest_type: RestType = parse_id(member(v, at, "type")?, &path(at, "type"))?;
+            let rest_type: RestType = parse_id(member(v, at, "type")?, at, "type")?;
             Ok(EventKind::Rest { start, end, rest_type })
         }
         "change" => {
             only_keys(v, at, &allowed(&["kind", "date", "what", "note"]))?;
             let date = Date::parse_member(v, at, "date")?;
-            let what: ChangeWhat = parse_id(member(v, at, "what")?, &path(at, "what"))?;
+            let what: ChangeWhat = parse_id(member(v, at, "what")?, at, "what")?;
             Ok(EventKind::Change { date, what })
         }
         other => Err(Error::invalid(kind_field, cat(&[&Json::str(other).to_text(), " is not one of rest, change"]))),

@@ -186,6 +186,6 @@ pub fn parse_request(input: &crate::json::Json) -> crate::error::Result<(Form, L
     use crate::json::{member, only_keys};
     use crate::model::parse_id;
     only_keys(input, "", &["form", "locale"])?;
-    let form = parse_id(member(input, "", "form")?, "form")?;
+    let form = parse_id(member(input, "", "form")?, "", "form")?;
     Ok((form, crate::text::requested_locale(input)?))
 }
