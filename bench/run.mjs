@@ -242,8 +242,8 @@ async function main() {
     ["e", "JS heap after load", "MB"],
   ];
   const cell = (list, k, unit) => {
-    if (!list.length || list[0][k] === undefined) return "-".padStart(26);
-    const xs = list.map((r) => r[k]);
+    const xs = list.map((r) => r[k]).filter(Number.isFinite); // a figure a run could not take is left out, not NaN
+    if (!xs.length) return "-".padStart(26);
     return `${fmt(median(xs), unit).padStart(8)} (${fmt(Math.min(...xs), unit)}-${fmt(Math.max(...xs), unit)})`.padStart(26);
   };
   console.log(`Chromium headless, CPU throttled ${THROTTLE}x, ${RUNS} interleaved cold loads each; median (min-max)\n`);
