@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
+import { LISTEN, firstUsable } from "./marks.mjs"; // (a) as bench/run.mjs counts it
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const HERE = fileURLToPath(new URL("..", import.meta.url));
@@ -45,31 +46,6 @@ const servers = {};
 for (const [k, r] of Object.entries(roots)) servers[k] = await serve(r);
 const { text } = ONLY_A ? { text: "" } : await makeExport(2000);
 
-// In the page (init scripts: the page's CSP forbids eval). (a) as bench/run.mjs counts it.
-const INIT = `
-  window.__waitFor = (root, test) => new Promise((ok) => { const now = test(); if (now) return ok(performance.now()); const mo = new MutationObserver(() => { if (test()) { mo.disconnect(); ok(performance.now()); } }); mo.observe(root, { childList: true, subtree: true, attributes: true }); });
-  window.__ready = null; window.__painted = null; window.__core = null;
-  document.addEventListener("burnout-check:ready", () => { window.__core ??= performance.now(); }, true);
-  const painted = () => requestAnimationFrame(() => setTimeout(() => { window.__painted ??= performance.now(); }, 0));
-  // Ours: the start screen's button in the element's tree (builds whose start screen waits for the core give the same moment as "ready").
-  customElements.whenDefined("burnout-check").then(() => {
-    const root = document.querySelector("burnout-check")?.shadowRoot;
-    if (!root) return;
-    const seen = () => { if (!window.__ready && root.querySelector("section.start button[type=submit]")) { window.__ready = performance.now(); painted(); } };
-    seen();
-    new MutationObserver(seen).observe(root, { childList: true, subtree: true });
-  });
-  document.addEventListener("DOMContentLoaded", () => { if (document.getElementById("check")) { window.__ready ??= performance.now(); painted(); } });
-`;
-/** [(a), (p)]: first screen usable; the frame after it, painted. */
-const firstUsable = async (page) => {
-  await page.waitForFunction(() => window.__painted != null, null, { timeout: 60000 });
-  return page.evaluate(() => {
-    const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? 0;
-    return [Math.max(window.__ready, fcp), Math.max(window.__painted, fcp)];
-  });
-};
-
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const empty = () => ({ base: { a: [], p: [], c: [], d: [], e: [] }, this: { a: [], p: [], c: [], d: [], e: [] }, plain: { a: [], p: [], e: [] } });
 let res = empty();
@@ -79,14 +55,13 @@ const run = async (which) => {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.addInitScript(INIT);
+  await page.addInitScript(LISTEN);
   const server = servers[which === "plain" ? "this" : which];
   await page.goto(`http://127.0.0.1:${server.address().port}/${which === "plain" ? "bench/plain.html" : ""}`);
-  const [a, p] = await firstUsable(page);
+  // (e) with our core loaded, as bench/run.mjs takes it.
+  const [a, p] = await firstUsable(page, which !== "plain");
   res[which].a.push(a);
   res[which].p.push(p);
-  // (e) with the core loaded, as bench/run.mjs takes it.
-  if (which !== "plain") await page.waitForFunction(() => window.__core != null, null, { timeout: 60000 });
   await cdp.send("HeapProfiler.collectGarbage");
   res[which].e.push((await cdp.send("Runtime.getHeapUsage")).usedSize / 1048576);
   if (which === "plain" || ONLY_A) return context.close();

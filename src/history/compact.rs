@@ -30,7 +30,9 @@ use crate::vecmap::VecMap;
 
 const UNANSWERED: u8 = b'-';
 
-/// The entry as stored in schema 2 (its id lives in the key).
+/// The entry as stored in schema 2 (its id lives in the key), as a `Json` value.
+/// Storage writes `record_text`, the same text without building this; tests read
+/// this one as the reference it is pinned to.
 pub fn to_record(e: &Entry) -> Json {
     let mut m: Vec<(&str, Json)> = vec![
         ("t", Json::Num(e.at_ms as f64)),
