@@ -4,7 +4,9 @@
 //   (a) navigation start -> first screen usable (our start screen / the plain form),
 //       and, on the next lines, to the frame after it (the first screen painted) and,
 //       ours only, to the core loaded (the element's "ready"; Start pressed earlier waits for it)
-//   (b) pressing the last "finish" after the last answer -> result in the DOM
+//   (b) pressing the last "finish" after the last answer -> result in the DOM (laid out:
+//       the element focuses its heading), and on the next line to the element's "saved"
+//       (it stores the result once its frame is drawn)
 //   (c) opening the history view holding 2,000 entries (ours only)
 //   (d) importing an export of 2,000 entries through the history view (ours only)
 //   (e) JS heap after load (after a forced GC)
@@ -87,16 +89,18 @@ async function oursRun(browser, base, exportText) {
       const onContext = !root.querySelector("fieldset[data-item]");
       const before = q("section.questions form");
       if (onContext) {
+        const saved = new Promise((ok) => document.addEventListener("burnout-check:saved", () => ok(performance.now()), { once: true }));
         const t0 = performance.now();
         button.click();
         const t1 = await waitFor(root, () => q("section.result"));
-        return t1 - t0;
+        return [t1 - t0, (await saved) - t0];
       }
       button.click();
       await waitFor(root, () => q("section.questions form") !== before);
     }
     throw new Error("never reached the last screen");
   });
+  [out.b, out.s] = out.b;
   // Import 2,000 entries through the history view's file input.
   out.d = await page.evaluate(async (text) => {
     const waitFor = window.__waitFor;
@@ -197,6 +201,7 @@ async function main() {
     ["p", "  ... and painted (the frame after)", "ms"],
     ["k", "  ... and the core loaded (element ready)", "ms"],
     ["b", "last answer -> result shown", "ms"],
+    ["s", "  ... and stored (the element's \"saved\")", "ms"],
     ["c", `open history of ${ENTRIES} entries`, "ms"],
     ["d", `import ${ENTRIES} entries`, "ms"],
     ["e", "JS heap after load", "MB"],
@@ -210,7 +215,7 @@ async function main() {
   console.log(`${"".padEnd(46)}${"ours".padStart(26)}${"plain form".padStart(26)}${"ours/plain".padStart(12)}`);
   for (const [k, label, unit] of rows) {
     const ratio = plain[0]?.[k] !== undefined ? (median(ours.map((r) => r[k])) / median(plain.map((r) => r[k]))).toFixed(2) + "x" : "-";
-    console.log(`${k === "p" || k === "k" ? "   " : `(${k})`} ${`${label} [${unit}]`.padEnd(42)}${cell(ours, k, unit)}${cell(plain, k, unit)}${ratio.padStart(12)}`);
+    console.log(`${["p", "k", "s"].includes(k) ? "   " : `(${k})`} ${`${label} [${unit}]`.padEnd(42)}${cell(ours, k, unit)}${cell(plain, k, unit)}${ratio.padStart(12)}`);
   }
   const chars = perEntryChars * ENTRIES;
   console.log(`\nhistory rows rendered for ${ENTRIES} entries: ${ours[0]?.rows} (the newest; "show more" adds the older ones a page at a time)`);

@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { resultSaved } from "./harness.mjs";
 
 const HOSTS = fileURLToPath(new URL("./hosts/", import.meta.url));
 const WWW = fileURLToPath(new URL("../../dist/", import.meta.url));
@@ -50,5 +51,5 @@ export async function finishCheck(check, value = 2) {
     if (n === 0) break;
     await check.locator(`section.questions .progress .muted:not(:text-is("${page}"))`).waitFor();
   }
-  await check.locator("section.result").waitFor();
+  await resultSaved(null, check); // shown, then stored (and its events sent)
 }

@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, completeByClicking, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
+import { app, completeByClicking, gotoApp, openPage, resultSaved, useServerAndBrowser } from "./harness.mjs";
 import { assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
 const env = useServerAndBrowser();
@@ -213,13 +213,91 @@ test("12: a trap while saving restarts the core and the result is still saved", 
     };
   });
   await finish.click();
-  await app(page).locator("section.result").waitFor();
+  await resultSaved(page);
   assert.match(await app(page).locator(".core-restarted").textContent(), /was restarted/);
   assert.equal(await app(page).locator("section.result .notice").count(), 0, "no not-saved notice");
   await openHistory(page);
   assert.equal(await rows(page).count(), 3);
   assert.equal(await app(page).locator("table.entries .badge").count(), 0, "saved by the fresh instance");
   assertRecordsIntact(await storage(page), snapshot);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+/**
+ * Watches for the result in the page: the moment it is in the element's tree
+ * (before the element has had a chance to store it), what storage holds then,
+ * and `then(root)` run at that moment.
+ */
+async function atFirstResult(page, then = "") {
+  await page.evaluate((then) => {
+    const root = document.querySelector("burnout-check").shadowRoot;
+    window.__saved = 0;
+    document.addEventListener("burnout-check:saved", () => window.__saved++);
+    const mo = new MutationObserver(() => {
+      if (!root.querySelector("section.result")) return;
+      mo.disconnect();
+      const keys = Object.keys(localStorage);
+      window.__atResult = {
+        entries: keys.filter((k) => k.startsWith("burnout-check:e:")).length,
+        draft: localStorage.getItem("burnout-check:draft") !== null,
+        saving: root.querySelector("section.result").hasAttribute("data-saving"),
+      };
+      if (then) root.querySelector(then).click();
+    });
+    mo.observe(root, { childList: true, subtree: true });
+  }, then);
+}
+
+test("a finished check shows its result first and stores it once drawn; until then the draft holds every answer", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 3);
+  await atFirstResult(page);
+  await finish.click();
+  await resultSaved(page);
+  assert.deepEqual(await page.evaluate(() => window.__atResult), { entries: 0, draft: true, saving: true }, "shown before it is stored, the draft still there");
+  const stored = await storage(page);
+  assert.equal(Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length, 1, "then stored, once");
+  assert.equal(stored["burnout-check:draft"], undefined, "and the draft removed");
+  await page.waitForFunction(() => window.__saved === 1);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("a step taken before the result is stored stores it first: the history opened at once lists it, stored once", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 1);
+  await atFirstResult(page, "header nav button:last-child"); // History, in the same task as the result appeared
+  await finish.click();
+  await app(page).locator("section.history").waitFor();
+  assert.equal((await page.evaluate(() => window.__atResult)).entries, 0);
+  assert.equal(await rows(page).count(), 1, "the history lists the check");
+  await page.waitForTimeout(300); // past the element's own save
+  const stored = await storage(page);
+  assert.equal(Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length, 1, "stored once");
+  assert.equal(stored["burnout-check:draft"], undefined);
+  assert.equal(await page.evaluate(() => window.__saved), 1, "one saved event");
+  assert.equal(await app(page).locator("table.entries .badge").count(), 0, "not marked unsaved");
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("a page that draws no frames (a hidden tab) still stores the result", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await page.addInitScript(() => {
+    window.__frames = [];
+    window.requestAnimationFrame = (fn) => window.__frames.push(fn); // never called
+  });
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 2);
+  await finish.click();
+  await resultSaved(page);
+  const stored = await storage(page);
+  assert.equal(Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length, 1);
+  assert.equal(stored["burnout-check:draft"], undefined);
+  assert.ok((await page.evaluate(() => window.__frames.length)) > 0, "the element did ask for a frame");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });

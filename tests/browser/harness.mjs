@@ -129,7 +129,15 @@ export async function completeByClicking(page, pick) {
       return !el?.querySelector(".progress .muted") || el.querySelector(".progress .muted").textContent !== before;
     }, page1);
   }
-  await page.locator("burnout-check section.result").waitFor();
+  await resultSaved(page);
+}
+
+/**
+ * Waits for the result and for it to be stored: the element shows the result
+ * first and saves it once drawn (`data-saving` is on the section until then).
+ */
+export async function resultSaved(page, root = page.locator("burnout-check")) {
+  await root.locator("section.result:not([data-saving])").waitFor();
 }
 
 /** The questionnaire of `form` straight from the core, for tests that need item keying. */

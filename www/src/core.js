@@ -52,6 +52,13 @@ function trapError(cause) {
 }
 
 /**
+ * On a guarded core, the unguarded exports: for work the person did not ask for
+ * (the result view's warm-up), whose failure must not restart the core and tell
+ * them so. A fault it leaves behind shows at the next guarded call.
+ */
+export const UNGUARDED = Symbol("unguarded");
+
+/**
  * `raw` (a plain object of the core's exports, mutable: a test may replace an
  * export) with every function and every object a constructor returns guarded.
  */
@@ -78,6 +85,7 @@ export function guard(raw, onFault) {
     });
   return new Proxy(raw, {
     get(target, name) {
+      if (name === UNGUARDED) return target;
       const value = target[name];
       // Looked up at call time, so a replaced export is guarded too.
       return typeof value === "function" ? wrapFunction(() => target[name], target) : value;

@@ -6,7 +6,7 @@
 import { h } from "./h.js";
 import { styles } from "./styles.js";
 import { LANGUAGE_NAMES, LOCALES, coreLocale, hasLocale, loadCoreTexts, loadLocale, pickLocale, translate } from "./i18n.js";
-import { DEFAULT_WASM_URL, freshCore, guard, loadCore } from "./core.js";
+import { DEFAULT_WASM_URL, UNGUARDED, freshCore, guard, loadCore } from "./core.js";
 import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
 import { hasDraft, rememberLanguage, rememberedLanguage } from "./prefs.js";
@@ -79,6 +79,8 @@ export class BurnoutCheck extends HTMLElement {
   _reminder = false;
   #navs = 0;
   #recovery = null;
+  /** A result on screen not yet stored (see `#saveResult`). */
+  #unsaved = null;
 
   constructor() {
     super();
@@ -92,6 +94,7 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#saveResult();
     window.removeEventListener("storage", this.#onStorage);
   }
 
@@ -101,6 +104,7 @@ export class BurnoutCheck extends HTMLElement {
     // the rest waits for the core (see `#coreArrived`).
     if (!this._core && !(["start", "loading"].includes(this._view) && ["lang", "form", "share-result"].includes(name))) return;
     if (name === "storage-key") {
+      this.#saveResult(); // under the namespace it was taken in
       this._store?.free?.();
       this._store = new this._core.HistoryStore(this.namespace);
       this._check = null;
@@ -277,6 +281,11 @@ export class BurnoutCheck extends HTMLElement {
     this._go("questions", { focus });
   }
 
+  /** The core without its guard, for work the person did not ask for (see core.js). */
+  get _unguardedCore() {
+    return this._core?.[UNGUARDED];
+  }
+
   /** Questions per screen (for views/questions.js). */
   get _perScreen() {
     return PER_SCREEN;
@@ -308,7 +317,12 @@ export class BurnoutCheck extends HTMLElement {
     }
   }
 
-  /** Scores and saves the finished check, then shows the result. */
+  /**
+   * Scores the finished check and shows the result, then saves it once that is
+   * drawn (see `#saveResult`): the person sees their result without waiting for
+   * storage, and the draft, kept until the save is done, still holds every answer
+   * should the page close in between.
+   */
   _finish(retry = true) {
     const c = this._check;
     const request = {
@@ -320,28 +334,19 @@ export class BurnoutCheck extends HTMLElement {
       date: localDate(),
     };
     if (c.note.trim()) request.note = c.note.trim();
-    let assessment = null;
-    let saveError = null;
-    let entry = null;
+    let assessment;
     try {
-      ({ assessment, entry } = this._store.save(request));
+      assessment = this._core.assess({ form: c.form, locale: request.locale, answers: c.answers, context: request.context });
     } catch (e) {
-      // A fault in the core: finish once more on the fresh instance, so the result is kept.
+      // A fault in the core: finish once more on the fresh instance, so the answers are kept.
       if (e?.kind === "trap" && retry && this.#recovery) {
         this.#recovery.then(() => this._check === c && this._finish(false));
         return;
       }
-      // The store keeps the entry in memory on a storage failure; score it for the screen.
-      saveError = e;
-      try {
-        assessment = this._core.assess({ form: c.form, locale: this.coreLocale, answers: c.answers, context: request.context });
-      } catch (e2) {
-        this._flash = { text: this._t("action_failed", { message: e2.message }), error: true };
-        this._render();
-        return;
-      }
+      this._flash = { text: this._t("action_failed", { message: e.message }), error: true };
+      this._render();
+      return;
     }
-    this._clearDraft();
     this._check = null;
     this._result = {
       result: assessment,
@@ -351,27 +356,61 @@ export class BurnoutCheck extends HTMLElement {
       date: request.date,
       context: request.context,
       note: request.note ?? null,
-      saveError,
+      saveError: null,
     };
     this._reminder = false;
+    // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
+    this.#saveResult(); // an earlier result not stored yet goes first (every step stores it, so none should be)
+    const job = { request, assessment, shown: this._result, shared: c.shared && this.shareResult };
+    this.#unsaved = job;
     this._go("result");
+    afterPaint(() => this.#saveResult(job));
+  }
+
+  /**
+   * Stores a result shown by `_finish`, once: after its frame, or at once when
+   * the person moves on first (every step, export and storage switch calls this
+   * first), so whatever they look at next has it. On a storage failure the store
+   * keeps the entry in memory (and in exports) and the result on screen says so.
+   */
+  #saveResult(job = this.#unsaved, retry = true) {
+    if (!job || this.#unsaved !== job) return;
+    this.#unsaved = null;
+    let saveError = null;
+    let entry = null;
+    try {
+      // Its texts handed to this instance of the core (a fresh one after a fault has none yet).
+      job.request.locale = coreLocale(this._core, job.request.locale);
+      ({ entry } = this._store.save(job.request));
+    } catch (e) {
+      // A fault in the core: save once more on the fresh instance.
+      if (e?.kind === "trap" && retry && this.#recovery) {
+        this.#unsaved = job;
+        this.#recovery.then(() => this.#saveResult(job, false));
+        return;
+      }
+      saveError = e;
+    }
+    this._clearDraft();
+    const { shown, assessment } = job;
+    shown.saveError = saveError;
+    const onScreen = this._result === shown && this._view === "result";
+    if (onScreen && saveError) this._render(); // the notice that it was not saved, and the export
+    else if (onScreen) this.#main?.querySelector("section.result")?.removeAttribute("data-saving");
     // Counting the saved checks reads the whole history (a long one takes a while):
     // done once the result is on screen, and added below it without a re-render.
-    const shown = this._result;
     if (!saveError) whenIdle(() => {
       if (this._result !== shown || this._view !== "result" || !this.#remindToExport()) return;
       this._reminder = true;
       this.#main?.append(this.#reminderNode());
     });
     if (entry?.saved) whenIdle(() => this.#askPersistence()); // its answer comes later anyway
-    // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
-    const shared = c.shared && this.shareResult;
     const persistent = !saveError && this.#persistent();
     // In a task of their own: the result is drawn before the host's listeners run.
     setTimeout(() => {
-      emit(this, EVENTS.complete, completeDetail(c.form, assessment, shared));
+      emit(this, EVENTS.complete, completeDetail(job.request.form, assessment, job.shared));
       if (saveError) emit(this, EVENTS.error, errorDetail("not-saved", saveError));
-      else emit(this, EVENTS.saved, { form: c.form, persistent });
+      else emit(this, EVENTS.saved, { form: job.request.form, persistent });
     }, 0);
   }
 
@@ -417,6 +456,8 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   _go(view, { focus = true } = {}) {
+    // A result just shown is stored before anything else is shown.
+    if (!(view === "result" && this.#unsaved?.shown === this._result)) this.#saveResult();
     if (LAZY[view] && !LAZY[view].module) return this.#whenLoaded(view, () => this._go(view, { focus }));
     this._pendingView = null;
     // A restart notice stays for one more screen, so it is seen after the step that failed.
@@ -565,8 +606,12 @@ export class BurnoutCheck extends HTMLElement {
             : null,
           LAZY.questions.module.renderQuestions(this),
         ];
-      case "result":
-        return LAZY.result.module.renderResult(this);
+      case "result": {
+        const section = LAZY.result.module.renderResult(this);
+        // Until `#saveResult` has stored it (tests wait for this to go).
+        if (this.#unsaved?.shown === this._result) section.setAttribute("data-saving", "");
+        return section;
+      }
       case "history":
         return LAZY.history.module.renderHistory(this);
       default:
@@ -673,6 +718,7 @@ export class BurnoutCheck extends HTMLElement {
 
   /** Offers the whole history (including entries kept only in memory) as a JSON file. */
   _exportJson() {
+    this.#saveResult();
     download(`burnout-check-${localDate()}.json`, this._store.exportJson(), "application/json");
   }
 
@@ -760,6 +806,19 @@ function lazy(importer) {
     return entry.promise;
   };
   return entry;
+}
+
+/**
+ * Runs `fn` once the current screen has been drawn: in the task after the next
+ * frame, or after 100 ms where no frame comes (a hidden tab draws none).
+ */
+function afterPaint(fn) {
+  let done = false;
+  const run = () => {
+    if (!done) (done = true), fn();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
 }
 
 /** Runs `fn` when the page has nothing better to do (soon, where idle callbacks are missing). */
