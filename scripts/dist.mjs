@@ -1,5 +1,5 @@
 // Writes dist/, what is served and deployed: www/ with the element's modules
-// bundled by esbuild, so the start screen needs 7 scripts instead of 15 (each
+// bundled by esbuild, so the start screen needs 3 scripts instead of 15 (each
 // a request, and a browser opens at most six HTTP/1.1 connections to a host).
 //
 // - The scripts pages and hosts load by URL keep their URLs: burnout-check.js
@@ -8,10 +8,10 @@
 //   (src/views/questions.js, result.js, history.js) and the languages
 //   (src/i18n/<l>.js), now chunks loaded as before; code two of them share sits
 //   in src/chunk-<hash>.js, one copy per page, so i18n.js's state stays one.
-//   esbuild makes one chunk per set of entries that share code, so the start
-//   screen comes in five chunks (the element with the core's loader and styles;
-//   i18n.js with English, which page.js shares; h.js, dates.js and
-//   download.js with prefs.js, which some views share), all preloaded.
+//   esbuild makes one chunk per set of entries that reach a module; every entry
+//   but the languages is made to reach define.js (see ANCHOR), so the start
+//   screen's modules (the element, its styles, the core's loader, i18n.js with
+//   English, h.js, dates.js, prefs.js...) are one chunk, preloaded.
 // - The core's glue (pkg/burnout_check.js) stays a module of its own, not
 //   bundled: src/core.js imports it once the start screen is up, and again under
 //   another URL for a fresh instance after a fault. pkg/forms.js (the question
@@ -46,6 +46,18 @@ export const ENTRIES = [
 ];
 /** The page whose first screen's files dist/ preloads, and the scripts it loads itself. */
 const PAGE = { html: "index.html", scripts: ["page.js", "burnout-check.js"] };
+/**
+ * Every bundled entry but the languages also imports this module (added by the
+ * bundle's plugin below, not in www/'s source). esbuild puts each module in the chunk
+ * of the entries that reach it, so without this the start screen's modules came
+ * in five chunks by who else used them (the views share h.js, dates.js, prefs.js,
+ * i18n.js; page.js shares i18n.js): with every entry reaching define.js, and with it the
+ * element and all it imports, they are one chunk. The start screen is then the page,
+ * its style sheet, page.js, burnout-check.js and that chunk: within the six
+ * connections a browser opens to one host over HTTP/1.1, where nine files made
+ * the last two wait for a free one.
+ */
+const ANCHOR = "src/define.js";
 /** The core's glue: never bundled (see src/core.js, `freshCore`). */
 const GLUE = "pkg/burnout_check.js";
 /** Stands for "the dist/ root, relative to this chunk" until the chunk's place is known. */
@@ -112,7 +124,12 @@ const wwwModules = {
     });
     b.onLoad({ filter: /\.js$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
-      return { contents: rootedUrls(await minifyMarkedCss(source, args.path), args.path), loader: "js" };
+      let contents = rootedUrls(await minifyMarkedCss(source, args.path), args.path);
+      const rel = posixRel(www, args.path);
+      if (ENTRIES.includes(rel) && !rel.startsWith("src/i18n/") && rel !== ANCHOR) {
+        contents += `\nimport ${JSON.stringify(posixRel(dirname(args.path), join(www, ANCHOR)).replace(/^(?!\.)/, "./"))};\n`;
+      }
+      return { contents, loader: "js" };
     });
   },
 };
