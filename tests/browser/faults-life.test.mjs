@@ -224,6 +224,30 @@ test("12: a trap while saving restarts the core and the result is still saved", 
   await context.close();
 });
 
+test("12: a trap while scoring the finished check restarts the core, and the fresh one shows and stores the result", async () => {
+  const snapshot = await fixture("two_entries.json");
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 3);
+  await page.evaluate(() => {
+    document.querySelector("burnout-check")._core.assess = () => {
+      throw new WebAssembly.RuntimeError("unreachable");
+    };
+  });
+  await finish.click();
+  await resultSaved(page);
+  assert.match(await app(page).locator(".core-restarted").textContent(), /was restarted/);
+  assert.ok(await app(page).locator("section.result .profile-title[data-profile]").count(), "the result, scored by the fresh instance");
+  assert.equal(await app(page).locator("section.result .notice").count(), 0, "no not-saved notice");
+  await openHistory(page);
+  assert.equal(await rows(page).count(), 3);
+  assert.equal(await app(page).locator("table.entries .badge").count(), 0);
+  assertRecordsIntact(await storage(page), snapshot);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
 /**
  * Watches for the result in the page: the moment it is in the element's tree
  * (before the element has had a chance to store it), what storage holds then,

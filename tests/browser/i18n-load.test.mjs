@@ -67,7 +67,9 @@ test("a German browser gets the check in German on the first screen, without the
 });
 
 test("when the core's German texts cannot be fetched, the check is whole in English, not half German", async () => {
-  const { context, page } = await openPage(env.browser, env.server.url, { locale: "de-DE" });
+  // No service worker: its install fetches the table too, past page.route, and once it
+  // controls the page it would serve the element's request from its cache.
+  const { context, page } = await openPage(env.browser, env.server.url, { locale: "de-DE", serviceWorkers: "block" });
   await page.route("**/pkg/texts-de.json", (route) => route.abort());
   await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "How have the past two weeks been?");

@@ -92,7 +92,7 @@ export function renderResult(app) {
 }
 
 /**
- * Scores one made-up check and lays its result out unseen, once, as soon as this module
+ * Builds one made-up result and lays it out unseen, once, as soon as this module
  * has been loaded after the start screen (element.js), then throws it away: the
  * person's first result then runs code the browser has already compiled, with
  * fonts, text shaping and the chart's layout already warm, which on a slow phone
@@ -104,18 +104,13 @@ export function warmUp(app) {
   const main = app.shadowRoot?.querySelector("main");
   if (!main || app._view === "result") return;
   try {
-    // Scored for real, so the core's scoring and texts have run once too (answers
-    // spread over the scale, so every branch of the scorer does some work). Not
-    // guarded: a fault here is no reason to tell the person the core restarted.
-    const core = app._unguardedCore;
-    const locale = app.coreLocale;
-    const { items } = core.questionnaire({ form: "full", locale });
-    const answers = Object.fromEntries(items.map((item, k) => [item.id, (k * 3) % 5]));
-    const scored = core.assess({ form: "full", locale, answers, context: { duration: "6_12m", scope: "work", secondary: [] } });
-    // With the support panel and a flag list, whatever these answers gave.
-    const result = { ...scored, flags: [...new Set([...scored.flags, "masking", "seek_support"])] };
+    const result = {
+      profile: "mismatch", band: "high", flags: ["masking", "seek_support"],
+      indices: { strain: 62, wear: 55, load: 48, mismatch: 71, compensation: null },
+      constructs: { values: 75, control: 66 }, top_areas: ["values", "control"],
+    };
     const section = renderResult({
-      _result: { result, explanation: result.explanation, next_steps: result.next_steps, form: "full", date: "2000-01-01", context: {}, note: null, saveError: null },
+      _result: { result, explanation: app._t("start_intro"), next_steps: [app._t("start_privacy")], form: "full", date: "2000-01-01", context: {}, note: null, saveError: null },
       locale: app.locale,
       _t: (k, v) => app._t(k, v),
       _store: { status: () => ({ persistent: true }) },
