@@ -33,6 +33,13 @@ const THROTTLE = 4;
  * of depending on whether the bench's clicks left the page an idle moment.
  */
 const SETTLE = 1000;
+/**
+ * And a moment on each screen of questions before going on, as no one answers four
+ * questions in no time: what the page does while a person answers (the element
+ * warms its scoring once a check begins) gets the idle moments it gets in use,
+ * instead of none, as when every click came in the same task as the screen.
+ */
+const PAUSE = 100;
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
 
 // ---- one server for both pages: dist/ at /, bench/ at /bench/, the same headers as scripts/serve.mjs ----
@@ -72,7 +79,7 @@ async function oursRun(browser, base, exportText) {
   const out = { a, p, k, e: await heap(cdp) };
   await page.waitForTimeout(SETTLE);
   // Answer the full form through the screens; time the last "finish".
-  out.b = await page.evaluate(async () => {
+  out.b = await page.evaluate(async (pause) => {
     const waitFor = window.__waitFor;
     const root = document.querySelector("burnout-check").shadowRoot;
     const q = (s) => root.querySelector(s);
@@ -85,6 +92,7 @@ async function oursRun(browser, base, exportText) {
       for (const f of root.querySelectorAll("fieldset[data-item]")) f.querySelector(`input[value="${(k++ + screen) % 5}"]`).click();
       const ctx = root.querySelector('input[type="radio"][name^="ctx-"]');
       if (ctx) ctx.click();
+      await new Promise((ok) => setTimeout(ok, pause));
       const button = q('section.questions button[type="submit"]');
       const onContext = !root.querySelector("fieldset[data-item]");
       const before = q("section.questions form");
@@ -99,7 +107,7 @@ async function oursRun(browser, base, exportText) {
       await waitFor(root, () => q("section.questions form") !== before);
     }
     throw new Error("never reached the last screen");
-  });
+  }, PAUSE);
   [out.b, out.s] = out.b;
   // Import 2,000 entries through the history view's file input.
   out.d = await page.evaluate(async (text) => {
@@ -146,17 +154,18 @@ async function plainRun(browser, base) {
   const out = { a, p, e: await heap(cdp) };
   await page.waitForTimeout(SETTLE);
   await page.waitForFunction(() => document.readyState === "complete");
-  out.b = await page.evaluate(async () => {
+  out.b = await page.evaluate(async (pause) => {
     const waitFor = window.__waitFor;
     let k = 0;
     for (const f of document.querySelectorAll("fieldset")) f.querySelector("input").click(), k++;
     for (const f of document.querySelectorAll("fieldset[data-item]")) f.querySelector(`input[value="${k++ % 5}"]`).click();
     const result = document.getElementById("result");
+    await new Promise((ok) => setTimeout(ok, pause));
     const t0 = performance.now();
     document.querySelector("button[type=submit]").click();
     const t1 = await waitFor(document.body, () => !result.hidden);
     return t1 - t0;
-  });
+  }, PAUSE);
   await context.close();
   return out;
 }
