@@ -201,52 +201,34 @@ test("12: a trap in the core is reported, a fresh instance takes over, and the p
   await context.close();
 });
 
-test("12: a trap while saving restarts the core and the result is still saved", async () => {
-  const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(env.browser, env.server.url);
-  await seed(context, snapshot);
-  await gotoApp(page, env.server.url);
-  const finish = await upToFinish(page, 3);
-  await page.evaluate(() => {
-    document.querySelector("burnout-check")._store.save = () => {
-      throw new WebAssembly.RuntimeError("unreachable");
-    };
+// The result is scored (the core's `assess`), shown, then stored (the store's `save`):
+// a trap at either step restarts the core, and the fresh instance does that step again.
+for (const [step, target] of [["saving", "_store.save"], ["scoring the finished check", "_core.assess"]]) {
+  test(`12: a trap while ${step} restarts the core, and the fresh one shows and stores the result`, async () => {
+    const snapshot = await fixture("two_entries.json");
+    const { context, page, problems } = await openPage(env.browser, env.server.url);
+    await seed(context, snapshot);
+    await gotoApp(page, env.server.url);
+    const finish = await upToFinish(page, 3);
+    await page.evaluate((target) => {
+      const [object, name] = target.split(".");
+      document.querySelector("burnout-check")[object][name] = () => {
+        throw new WebAssembly.RuntimeError("unreachable");
+      };
+    }, target);
+    await finish.click();
+    await resultSaved(page);
+    assert.match(await app(page).locator(".core-restarted").textContent(), /was restarted/);
+    assert.equal(await app(page).locator("section.result .profile-title[data-profile]").count(), 1, "the result");
+    assert.equal(await app(page).locator("section.result .notice").count(), 0, "no not-saved notice");
+    await openHistory(page);
+    assert.equal(await rows(page).count(), 3);
+    assert.equal(await app(page).locator("table.entries .badge").count(), 0, "saved by the fresh instance");
+    assertRecordsIntact(await storage(page), snapshot);
+    assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+    await context.close();
   });
-  await finish.click();
-  await resultSaved(page);
-  assert.match(await app(page).locator(".core-restarted").textContent(), /was restarted/);
-  assert.equal(await app(page).locator("section.result .notice").count(), 0, "no not-saved notice");
-  await openHistory(page);
-  assert.equal(await rows(page).count(), 3);
-  assert.equal(await app(page).locator("table.entries .badge").count(), 0, "saved by the fresh instance");
-  assertRecordsIntact(await storage(page), snapshot);
-  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
-  await context.close();
-});
-
-test("12: a trap while scoring the finished check restarts the core, and the fresh one shows and stores the result", async () => {
-  const snapshot = await fixture("two_entries.json");
-  const { context, page, problems } = await openPage(env.browser, env.server.url);
-  await seed(context, snapshot);
-  await gotoApp(page, env.server.url);
-  const finish = await upToFinish(page, 3);
-  await page.evaluate(() => {
-    document.querySelector("burnout-check")._core.assess = () => {
-      throw new WebAssembly.RuntimeError("unreachable");
-    };
-  });
-  await finish.click();
-  await resultSaved(page);
-  assert.match(await app(page).locator(".core-restarted").textContent(), /was restarted/);
-  assert.ok(await app(page).locator("section.result .profile-title[data-profile]").count(), "the result, scored by the fresh instance");
-  assert.equal(await app(page).locator("section.result .notice").count(), 0, "no not-saved notice");
-  await openHistory(page);
-  assert.equal(await rows(page).count(), 3);
-  assert.equal(await app(page).locator("table.entries .badge").count(), 0);
-  assertRecordsIntact(await storage(page), snapshot);
-  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
-  await context.close();
-});
+}
 
 /**
  * Watches for the result in the page: the moment it is in the element's tree
