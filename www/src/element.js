@@ -380,8 +380,8 @@ export class BurnoutCheck extends HTMLElement {
       saveError: null,
     };
     this._reminder = false;
-    // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
     this.#saveResult(); // an earlier result not stored yet goes first (every step stores it, so none should be)
+    // Removing `share-result` mid-check withdraws it; adding it mid-check does not count.
     const job = { request, assessment, shown: this._result, shared: c.shared && this.shareResult };
     this.#unsaved = job;
     this._go("result");
