@@ -290,6 +290,32 @@ test("a step taken before the result is stored stores it first: the history open
   await context.close();
 });
 
+test("a page left right after the result appears (pagehide) stores it first", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 4);
+  await page.evaluate(() => {
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const mo = new MutationObserver(() => {
+      if (!root.querySelector("section.result")) return;
+      mo.disconnect();
+      const entries = () => Object.keys(localStorage).filter((k) => k.startsWith("burnout-check:e:")).length;
+      const before = entries();
+      window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
+      window.__pageHide = { before, after: entries(), draft: localStorage.getItem("burnout-check:draft") !== null };
+    });
+    mo.observe(root, { childList: true, subtree: true });
+  });
+  await finish.click();
+  await page.waitForFunction(() => window.__pageHide);
+  assert.deepEqual(await page.evaluate(() => window.__pageHide), { before: 0, after: 1, draft: false }, "stored during pagehide, the draft gone");
+  await resultSaved(page);
+  await page.waitForTimeout(200); // past the element's own save
+  assert.equal(Object.keys(await storage(page)).filter((k) => k.startsWith("burnout-check:e:")).length, 1, "stored once");
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
 test("a page that draws no frames (a hidden tab) still stores the result", async () => {
   const { context, page, problems } = await openPage(env.browser, env.server.url);
   await page.addInitScript(() => {

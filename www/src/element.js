@@ -91,13 +91,18 @@ export class BurnoutCheck extends HTMLElement {
 
   connectedCallback() {
     if (this._store) window.addEventListener("storage", this.#onStorage); // else once booted (see #boot)
+    window.addEventListener("pagehide", this.#onPageHide);
     this.#booting ??= this.#boot();
   }
 
   disconnectedCallback() {
     this.#saveResult();
     window.removeEventListener("storage", this.#onStorage);
+    window.removeEventListener("pagehide", this.#onPageHide);
   }
+
+  /** The page is being left (closed, reloaded, sent to the back/forward cache): a result just shown is stored now. */
+  #onPageHide = () => this.#saveResult();
 
   attributeChangedCallback(name, oldValue, newValue) {
     if (oldValue === newValue) return;
