@@ -27,8 +27,6 @@ export const LISTEN = `
   });
 `;
 
-
-
 /** (a): the first screen in the DOM and something painted; (p): the frame after, the first screen painted; (k): our core ready. */
 export async function firstUsable(page, core) {
   await page.waitForFunction(() => window.__bench?.painted != null, null, { timeout: 60000 });

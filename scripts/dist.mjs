@@ -126,7 +126,7 @@ const wwwModules = {
       const source = await readFile(args.path, "utf8");
       let contents = rootedUrls(await minifyMarkedCss(source, args.path), args.path);
       const rel = posixRel(www, args.path);
-      if (ENTRIES.includes(rel) && !rel.startsWith("src/i18n/") && rel !== ANCHOR) {
+      if (ENTRIES.includes(rel) && !rel.startsWith("src/i18n/")) {
         contents += `\nimport ${JSON.stringify(posixRel(dirname(args.path), join(www, ANCHOR)).replace(/^(?!\.)/, "./"))};\n`;
       }
       return { contents, loader: "js" };

@@ -44,7 +44,7 @@ pub fn to_record(e: &Entry) -> Json {
     ];
     let (scorable, answers) = match form_answers(e.form, e.questionnaire_version, &e.answers) {
         Some((a, digits)) => (Some(a), Json::Str(digits)),
-        None => (None, Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())),
+        None => (None, answers_json(&e.answers)),
     };
     m.push(("a", answers));
     if e.context != Context::default() {
@@ -84,7 +84,7 @@ pub fn record_text(e: &Entry) -> String {
             Some(a)
         }
         None => {
-            out.push_str(&Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()).to_text());
+            out.push_str(&answers_json(&e.answers).to_text());
             None
         }
     };
@@ -128,6 +128,12 @@ pub fn record_text(e: &Entry) -> String {
     }
     out.push('}');
     out
+}
+
+/// Answers the form's digits cannot hold (another questionnaire version, items it
+/// does not ask), kept as an object of item ids.
+fn answers_json(answers: &VecMap<String, u8>) -> Json {
+    Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())
 }
 
 /// A number as `Json::Num(n).to_text()` writes it; whole ones without the `Json`.
@@ -185,7 +191,7 @@ pub(crate) fn recompute(
 /// The answers as the scorer takes them (their keys borrowed), and as digits
 /// in the form's item order, when the form of this questionnaire version asks
 /// every one of them; `None` otherwise.
-fn form_answers<'a>(form: Form, version: u32, answers: &'a VecMap<String, u8>) -> Option<(VecMap<&'a str, u8>, String)> {
+fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Option<(VecMap<&str, u8>, String)> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }

@@ -27,6 +27,9 @@ async function upToFinish(page, value) {
   }
 }
 
+/** How many entries `stored` (from `storage(page)`) holds. */
+const entryCount = (stored) => Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length;
+
 test("8: two tabs finishing at the same moment keep both entries, and each sees the other's without a reload", async () => {
   const { context, page: a, problems } = await openPage(env.browser, env.server.url);
   await gotoApp(a, env.server.url);
@@ -40,7 +43,7 @@ test("8: two tabs finishing at the same moment keep both entries, and each sees 
     await p.waitForFunction(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length === 2);
     assert.equal(await app(p).locator("table.entries .badge").count(), 0, "both saved");
   }
-  assert.equal(Object.keys(await storage(a)).filter((k) => k.startsWith("burnout-check:e:")).length, 2);
+  assert.equal(entryCount(await storage(a)), 2);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -231,28 +234,31 @@ for (const [step, target] of [["saving", "_store.save"], ["scoring the finished 
 }
 
 /**
- * Watches for the result in the page: the moment it is in the element's tree
- * (before the element has had a chance to store it), what storage holds then,
- * and `then(root)` run at that moment.
+ * Watches for the result in the page: at the moment it is in the element's tree
+ * (before the element has had a chance to store it), what storage holds
+ * (`__atResult`), then `action` done in that same moment (a selector to click, or
+ * "pagehide" to send that event) and what storage holds right after it (`__afterAction`).
  */
-async function atFirstResult(page, then = "") {
-  await page.evaluate((then) => {
+async function atFirstResult(page, action = "") {
+  await page.evaluate((action) => {
     const root = document.querySelector("burnout-check").shadowRoot;
     window.__saved = 0;
     document.addEventListener("burnout-check:saved", () => window.__saved++);
+    const state = () => ({
+      entries: Object.keys(localStorage).filter((k) => k.startsWith("burnout-check:e:")).length,
+      draft: localStorage.getItem("burnout-check:draft") !== null,
+      saving: root.querySelector("section.result")?.hasAttribute("data-saving") ?? null,
+    });
     const mo = new MutationObserver(() => {
       if (!root.querySelector("section.result")) return;
       mo.disconnect();
-      const keys = Object.keys(localStorage);
-      window.__atResult = {
-        entries: keys.filter((k) => k.startsWith("burnout-check:e:")).length,
-        draft: localStorage.getItem("burnout-check:draft") !== null,
-        saving: root.querySelector("section.result").hasAttribute("data-saving"),
-      };
-      if (then) root.querySelector(then).click();
+      window.__atResult = state();
+      if (action === "pagehide") window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
+      else if (action) root.querySelector(action).click();
+      window.__afterAction = state();
     });
     mo.observe(root, { childList: true, subtree: true });
-  }, then);
+  }, action);
 }
 
 test("a finished check shows its result first and stores it once drawn; until then the draft holds every answer", async () => {
@@ -264,7 +270,7 @@ test("a finished check shows its result first and stores it once drawn; until th
   await resultSaved(page);
   assert.deepEqual(await page.evaluate(() => window.__atResult), { entries: 0, draft: true, saving: true }, "shown before it is stored, the draft still there");
   const stored = await storage(page);
-  assert.equal(Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length, 1, "then stored, once");
+  assert.equal(entryCount(stored), 1, "then stored, once");
   assert.equal(stored["burnout-check:draft"], undefined, "and the draft removed");
   await page.waitForFunction(() => window.__saved === 1);
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
@@ -282,7 +288,7 @@ test("a step taken before the result is stored stores it first: the history open
   assert.equal(await rows(page).count(), 1, "the history lists the check");
   await page.waitForTimeout(300); // past the element's own save
   const stored = await storage(page);
-  assert.equal(Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length, 1, "stored once");
+  assert.equal(entryCount(stored), 1, "stored once");
   assert.equal(stored["burnout-check:draft"], undefined);
   assert.equal(await page.evaluate(() => window.__saved), 1, "one saved event");
   assert.equal(await app(page).locator("table.entries .badge").count(), 0, "not marked unsaved");
@@ -294,24 +300,14 @@ test("a page left right after the result appears (pagehide) stores it first", as
   const { context, page, problems } = await openPage(env.browser, env.server.url);
   await gotoApp(page, env.server.url);
   const finish = await upToFinish(page, 4);
-  await page.evaluate(() => {
-    const root = document.querySelector("burnout-check").shadowRoot;
-    const mo = new MutationObserver(() => {
-      if (!root.querySelector("section.result")) return;
-      mo.disconnect();
-      const entries = () => Object.keys(localStorage).filter((k) => k.startsWith("burnout-check:e:")).length;
-      const before = entries();
-      window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
-      window.__pageHide = { before, after: entries(), draft: localStorage.getItem("burnout-check:draft") !== null };
-    });
-    mo.observe(root, { childList: true, subtree: true });
-  });
+  await atFirstResult(page, "pagehide");
   await finish.click();
-  await page.waitForFunction(() => window.__pageHide);
-  assert.deepEqual(await page.evaluate(() => window.__pageHide), { before: 0, after: 1, draft: false }, "stored during pagehide, the draft gone");
+  await page.waitForFunction(() => window.__afterAction);
+  assert.deepEqual(await page.evaluate(() => [window.__atResult, window.__afterAction]),
+    [{ entries: 0, draft: true, saving: true }, { entries: 1, draft: false, saving: false }], "stored during pagehide, the draft gone");
   await resultSaved(page);
   await page.waitForTimeout(200); // past the element's own save
-  assert.equal(Object.keys(await storage(page)).filter((k) => k.startsWith("burnout-check:e:")).length, 1, "stored once");
+  assert.equal(entryCount(await storage(page)), 1, "stored once");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -327,7 +323,7 @@ test("a page that draws no frames (a hidden tab) still stores the result", async
   await finish.click();
   await resultSaved(page);
   const stored = await storage(page);
-  assert.equal(Object.keys(stored).filter((k) => k.startsWith("burnout-check:e:")).length, 1);
+  assert.equal(entryCount(stored), 1);
   assert.equal(stored["burnout-check:draft"], undefined);
   assert.ok((await page.evaluate(() => window.__frames.length)) > 0, "the element did ask for a frame");
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });

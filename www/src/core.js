@@ -53,8 +53,8 @@ function trapError(cause) {
 
 /**
  * On a guarded core, the unguarded exports: for work the person did not ask for
- * (the result view's warm-up), whose failure must not restart the core and tell
- * them so. A fault it leaves behind shows at the next guarded call.
+ * (the element's scoring warm-up), whose failure must not restart the core and
+ * tell them so. A fault it leaves behind shows at the next guarded call.
  */
 export const UNGUARDED = Symbol("unguarded");
 

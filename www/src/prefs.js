@@ -9,14 +9,19 @@ import { LOCALES } from "./i18n.js";
 
 const key = (namespace) => `${namespace}:lang`;
 
+/** The value stored under `k`, or null (none, or storage missing or blocked). */
+function read(k) {
+  try {
+    return globalThis.localStorage?.getItem(k) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** The remembered language, or null (none, unreadable, or not one we ship). */
 export function rememberedLanguage(namespace) {
-  try {
-    const value = globalThis.localStorage?.getItem(key(namespace));
-    return LOCALES.includes(value) ? value : null;
-  } catch {
-    return null; // storage blocked: nothing remembered
-  }
+  const value = read(key(namespace));
+  return LOCALES.includes(value) ? value : null;
 }
 
 /** Remembers `locale` when the store says this history may be written. */
@@ -37,11 +42,7 @@ export function rememberLanguage(store, namespace, locale) {
  * the core reads and checks it.
  */
 export function hasDraft(namespace) {
-  try {
-    return globalThis.localStorage?.getItem(`${namespace}:draft`) != null;
-  } catch {
-    return false; // storage blocked: the core keeps no draft either
-  }
+  return read(`${namespace}:draft`) !== null; // storage blocked: the core keeps no draft either
 }
 
 /** Forgets the language (part of "delete everything"). */
