@@ -18,6 +18,19 @@ const CONNECTIONS = 6;
 const resources = (page) => page.evaluate(() =>
   performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime })));
 
+/** Holds the wasm back until `release()`; `asked()` is how often the page asked for it. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route("**/pkg/burnout_check_bg.wasm", async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
 test(`the start screen needs at most ${MAX_SCRIPTS} scripts, each named in the page, and no wasm: the core comes after it`, { skip: process.env.ROOT === "www" && "www/ is not bundled" }, async () => {
   const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });
   await context.addInitScript(MARK_START);
@@ -44,14 +57,7 @@ test(`the start screen needs at most ${MAX_SCRIPTS} scripts, each named in the p
 
 test("the start screen works while the core is on its way: Start says it is loading, then the questions come", async () => {
   const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" }); // the worker's fetches would pass the route by
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  let wasmAsked = 0;
-  await page.route("**/pkg/burnout_check_bg.wasm", async (route) => {
-    wasmAsked++;
-    await held;
-    await route.continue();
-  });
+  const wasm = await holdWasm(page);
   const ready = [];
   await page.exposeFunction("__ready", () => ready.push(Date.now()));
   await context.addInitScript(() => document.addEventListener("burnout-check:ready", () => globalThis.__ready(), true));
@@ -68,8 +74,8 @@ test("the start screen works while the core is on its way: Start says it is load
   await page.waitForTimeout(300);
   assert.equal(await el.locator("fieldset[data-item]").count(), 0, "no question without the core");
   assert.deepEqual(ready, []);
-  assert.equal(wasmAsked, 1);
-  release();
+  assert.equal(wasm.asked(), 1);
+  wasm.release();
   await el.locator("fieldset[data-item]").first().waitFor();
   assert.equal(await el.locator("fieldset[data-item]").count(), 4, "the quick form's first screen");
   assert.equal(await el.locator(".waiting").count(), 0);
@@ -87,15 +93,13 @@ test("with a saved draft the element says it is loading until the core resumes t
   await el.locator("section.start button[type=submit]").click();
   await el.locator("fieldset[data-item] input").first().check();
   await page.waitForFunction(() => localStorage.getItem("burnout-check:draft") !== null);
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/pkg/burnout_check_bg.wasm", async (route) => { await held; await route.continue(); });
+  const wasm = await holdWasm(page);
   await context.addInitScript(MARK_START);
   await page.reload();
   await el.locator("p[role=status]", { hasText: "Loading…" }).waitFor();
   await page.waitForTimeout(300);
   assert.equal(await el.locator("section.start").count(), 0);
-  release();
+  wasm.release();
   await el.locator("section.questions fieldset[data-item]").first().waitFor();
   assert.equal(await page.evaluate(() => globalThis.__startAt), undefined, "no start screen on the way");
   assert.equal(await el.locator("fieldset[data-item] input:checked").count(), 1, "the answer given is back");
@@ -104,9 +108,7 @@ test("with a saved draft the element says it is loading until the core resumes t
 
 test("the language can be switched on the start screen before the core is here, and the pick is remembered once it is", async () => {
   const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/pkg/burnout_check_bg.wasm", async (route) => { await held; await route.continue(); });
+  const wasm = await holdWasm(page);
   await page.goto(env.server.url);
   const el = app(page);
   await el.locator("section.start").waitFor();
@@ -114,7 +116,7 @@ test("the language can be switched on the start screen before the core is here, 
   await el.getByRole("button", { name: "Los geht’s" }).waitFor();
   assert.match(await el.locator("section.start h2").textContent(), /zwei Wochen/);
   assert.equal(await page.evaluate(() => localStorage.getItem("burnout-check:lang")), null, "not yet: the store decides whether it may be kept");
-  release();
+  wasm.release();
   await el.locator("header nav button:not([disabled])").first().waitFor();
   await page.waitForFunction(() => localStorage.getItem("burnout-check:lang") === "de");
   assert.match(await el.locator("section.start h2").textContent(), /zwei Wochen/, "still German with the core");
