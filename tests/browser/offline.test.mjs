@@ -16,11 +16,18 @@ for (const root of ["dist", "www"]) {
     const browser = await launchBrowser();
     try {
       const { context, page, problems } = await openPage(browser, server.url);
+      const open = openRequests(context);
       await gotoApp(page, server.url);
       await page.evaluate(() =>
         navigator.serviceWorker.ready.then(() =>
           navigator.serviceWorker.controller ? null : new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }))));
       assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), "the service worker controls the page");
+      // The element fetches its views when the page is idle, perhaps before the
+      // worker took control: cut the network only once they are here, or those
+      // fetches fail (and are tried again later) with a console error.
+      await page.waitForFunction(() => ["questions", "result", "history"].every((view) =>
+        performance.getEntriesByType("resource").some((e) => e.name.endsWith(`/src/views/${view}.js`))));
+      await open.none();
 
       await server.stop();
       await context.setOffline(true);
@@ -46,6 +53,22 @@ for (const root of ["dist", "www"]) {
       await server.stop();
     }
   });
+}
+
+/**
+ * Follows the requests of `context`; `none()` resolves once none has been open
+ * for 300 ms (a module's imports are asked for only after it arrives).
+ */
+function openRequests(context) {
+  const open = new Set();
+  let last = Date.now();
+  context.on("request", (r) => open.add(r));
+  for (const done of ["requestfinished", "requestfailed"]) context.on(done, (r) => (open.delete(r), (last = Date.now())));
+  return {
+    async none() {
+      while (open.size || Date.now() - last < 300) await new Promise((r) => setTimeout(r, 20));
+    },
+  };
 }
 
 /** The list pkg/precache.js of `root` gives the service worker. */
