@@ -329,3 +329,44 @@ test("a page that draws no frames (a hidden tab) still stores the result", async
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
+
+test("Finish pressed twice while the result's code is still on its way gives one result, stored once", async () => {
+  // No service worker, so the route sees the view's file (and holds it back).
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/src/views/result.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 2);
+  await finish.click();
+  await finish.click(); // the questions are still on screen
+  release();
+  await resultSaved(page);
+  await page.waitForTimeout(200); // past any second save
+  assert.equal(entryCount(await storage(page)), 1, "one entry");
+  assert.equal(await app(page).locator("section.result").count(), 1);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("when the result's code cannot be fetched, the answers stay on screen and Finish pressed again shows the result", async () => {
+  const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });
+  let fail = true;
+  await page.route("**/src/views/result.js", (route) => (fail ? route.abort() : route.continue()));
+  await gotoApp(page, env.server.url);
+  const finish = await upToFinish(page, 3);
+  await finish.click();
+  await app(page).locator("p.notice[role=alert]").waitFor();
+  assert.equal(await app(page).locator("section.questions").count(), 1, "the last screen of questions stays");
+  assert.equal(entryCount(await storage(page)), 0, "nothing stored yet");
+  assert.ok((await storage(page))["burnout-check:draft"], "the draft keeps the answers");
+  fail = false;
+  await finish.click();
+  await resultSaved(page);
+  assert.equal(entryCount(await storage(page)), 1);
+  assert.ok(problems.consoleErrors.length > 0 && problems.consoleErrors.every((e) => e.includes("Failed to load resource") || e.includes("Failed to fetch dynamically imported module")), problems.consoleErrors.join("\n"));
+  await context.close();
+});

@@ -351,6 +351,10 @@ export class BurnoutCheck extends HTMLElement {
    */
   _finish(retry = true) {
     const c = this._check;
+    if (!c) return;
+    // The result's code first: until it is here the questions stay, so Finish
+    // pressed again (or after that code failed to load) finishes this check once.
+    if (!LAZY.result.module) return this.#whenLoaded("result", () => this._check === c && this._finish(retry));
     const request = {
       form: c.form,
       locale: this.coreLocale,
