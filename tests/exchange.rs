@@ -105,12 +105,12 @@ fn a_hand_written_v1_export_imports_with_its_ids_kept() {
 
 #[test]
 fn a_file_from_a_newer_version_is_refused_with_a_reason() {
-    let e = import_json(&fixture("export_v2.json")).unwrap_err();
+    let e = import_json(&fixture("export_newer.json")).unwrap_err();
     assert_eq!(e.kind, ErrorKind::NewerVersion);
     assert_eq!(e.field, "version");
     assert_eq!(
         e.to_string(),
-        "version: this file comes from a newer version of burnout-check (2); update the tool to import it"
+        "version: this file comes from a newer version of burnout-check (99); update the tool to import it"
     );
 }
 
@@ -143,8 +143,82 @@ fn export_then_import_gives_back_the_same_history() {
 fn the_export_says_what_it_is() {
     let v = parse(&export_json(&a_few_months(), 42), "").unwrap();
     assert_eq!(v.get("format"), Some(&Json::str("burnout-check/history")));
-    assert_eq!(v.get("version"), Some(&Json::Num(1.0)));
+    assert_eq!(v.get("version"), Some(&Json::Num(2.0)));
     assert_eq!(v.get("exported_at"), Some(&Json::Num(42.0)));
+}
+
+/// Full and quick checks scored by the scorer, as the store saves them.
+fn scored_checks() -> History {
+    let mut entries = Vec::new();
+    for (k, form) in ["full", "quick", "full"].iter().enumerate() {
+        let v = parse(&format!(r#"{{"form":"{form}","answers":{{}},"context":{{"duration":"6_12m"}}}}"#), "").unwrap();
+        let mut input = burnout_check::scoring::parse_input(&v).unwrap();
+        for (i, item) in burnout_check::questionnaire::items(input.form).enumerate() {
+            if i % 7 != 3 {
+                input.answers.insert(item.id, ((i + k) % 5) as u8);
+            }
+        }
+        let at = 1_772_443_800_000 + k as i64 * 86_400_000;
+        entries.push(burnout_check::history::record::new_entry(&input, at, Date((at / 86_400_000) as i32), None));
+    }
+    history(entries, vec![change("2026-05-01", ChangeWhat::Manager)])
+}
+
+#[test]
+fn an_export_holds_each_entry_as_stored_with_the_export_names() {
+    let h = scored_checks();
+    let text = export_json(&h, 0);
+    let v = parse(&text, "").unwrap();
+    let Some(Json::Arr(entries)) = v.get("entries") else { panic!("no entries") };
+    for (e, json) in h.entries.iter().zip(entries) {
+        // Digits in the form's order, and no result: the scorer gives it back.
+        let Some(Json::Str(digits)) = json.get("answers") else { panic!("answers not digits: {}", json.to_text()) };
+        assert_eq!(digits.len(), burnout_check::questionnaire::items(e.form).count());
+        assert_eq!(json.get("result"), None);
+        assert_eq!(json.get("id"), Some(&Json::str(&e.id)));
+    }
+    // A sixth or so of the first version's text, which held each result in full.
+    let v1: usize = h.entries.iter().map(|e| burnout_check::history::record::entry_record(e).to_text().len()).sum();
+    let v2: usize = entries.iter().map(|e| e.to_text().len()).sum();
+    assert!(v2 * 4 < v1, "{v2} characters against {v1}");
+}
+
+#[test]
+fn a_result_the_scorer_would_not_give_back_is_exported_with_its_entry() {
+    let mut h = scored_checks();
+    assert!(!export_json(&h, 0).contains("\"result\""));
+    h.entries[0].outcome.indices.strain = Some(12.5); // edited by hand, say
+    let text = export_json(&h, 0);
+    assert!(text.contains("\"strain\":12.5") && text.matches("\"result\"").count() == 1, "{text}");
+    assert_eq!(import_json(&text).unwrap(), h);
+}
+
+#[test]
+fn digits_of_another_questionnaire_version_are_refused() {
+    let text = export_json(&scored_checks(), 0);
+    let other = text.replacen("\"questionnaire_version\":1", "\"questionnaire_version\":2", 1);
+    assert_eq!(
+        import_json(&other).unwrap_err().to_string(),
+        "entries[0].answers: answers of questionnaire version 2 must name their items"
+    );
+}
+
+#[test]
+fn a_version_2_entry_is_checked_as_closely_as_a_version_1_entry() {
+    let h = scored_checks();
+    let text = export_json(&h, 0);
+    let v = parse(&text, "").unwrap();
+    let Some(Json::Arr(entries)) = v.get("entries") else { panic!("no entries") };
+    let Some(Json::Str(digits)) = entries[0].get("answers") else { panic!("answers not digits") };
+    let short = text.replacen(&format!("\"answers\":\"{digits}\""), "\"answers\":\"0123\"", 1);
+    assert!(import_json(&short).unwrap_err().to_string().starts_with("entries[0].answers: has 4 characters"), "{short}");
+    let mut bad = digits.clone().into_bytes();
+    bad[0] = b'7';
+    let seven = text.replacen(digits.as_str(), std::str::from_utf8(&bad).unwrap(), 1);
+    assert!(import_json(&seven).unwrap_err().to_string().starts_with("entries[0].answers."));
+    // The first version held every result: digits and a missing result are not its shape.
+    let as_v1 = text.replacen("\"version\":2", "\"version\":1", 1);
+    assert!(import_json(&as_v1).unwrap_err().to_string().starts_with("entries[0].answers: expected an object"));
 }
 
 #[test]

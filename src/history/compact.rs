@@ -65,22 +65,55 @@ pub fn to_record(e: &Entry) -> Json {
 /// history tens of thousands of allocations. The same text (a property test pins it).
 pub fn record_text(e: &Entry) -> String {
     let mut out = String::with_capacity(192);
-    out.push_str("{\"t\":");
-    push_num(&mut out, e.at_ms as f64);
-    out.push_str(",\"d\":");
-    write_str(&e.date.text(), &mut out);
-    out.push_str(",\"f\":");
-    write_str(e.form.id(), &mut out);
-    out.push_str(",\"l\":");
-    write_str(e.locale.id(), &mut out);
-    out.push_str(",\"q\":");
-    push_int(&mut out, i64::from(e.questionnaire_version));
-    out.push_str(",\"s\":");
-    push_int(&mut out, i64::from(e.scoring_version));
-    out.push_str(",\"a\":");
+    write_entry(e, &SHORT_KEYS, false, &mut out);
+    out
+}
+
+/// An entry as an export of version 2 holds it: the stored record with the
+/// export's names, its id first (`exchange::export_json`).
+pub fn push_export_entry(e: &Entry, out: &mut String) {
+    write_entry(e, &LONG_KEYS, true, out);
+}
+
+/// The keys `write_entry` writes, in its order: at, date, form, locale, the two
+/// versions, answers, context, note, result.
+type Keys = [&'static str; 10];
+const SHORT_KEYS: Keys = ["t", "d", "f", "l", "q", "s", "a", "c", "n", "r"];
+const LONG_KEYS: Keys =
+    ["at", "date", "form", "locale", "questionnaire_version", "scoring_version", "answers", "context", "note", "result"];
+
+/// Writes the compact record of `e` under `keys` (all plain ASCII), with its id first when `with_id`.
+fn write_entry(e: &Entry, keys: &Keys, with_id: bool, out: &mut String) {
+    let [at, date, form, locale, q, s, answers, context, note, result] = keys;
+    let key = |out: &mut String, sep: &str, k: &str| {
+        out.push_str(sep);
+        out.push('"');
+        out.push_str(k);
+        out.push_str("\":");
+    };
+    out.push('{');
+    if with_id {
+        key(out, "", "id");
+        write_str(&e.id, out);
+        key(out, ",", at);
+    } else {
+        key(out, "", at);
+    }
+    push_num(out, e.at_ms as f64);
+    key(out, ",", date);
+    write_str(&e.date.text(), out);
+    key(out, ",", form);
+    write_str(e.form.id(), out);
+    key(out, ",", locale);
+    write_str(e.locale.id(), out);
+    key(out, ",", q);
+    push_int(out, i64::from(e.questionnaire_version));
+    key(out, ",", s);
+    push_int(out, i64::from(e.scoring_version));
+    key(out, ",", answers);
     let scorable = match form_answers(e.form, e.questionnaire_version, &e.answers) {
         Some((a, digits)) => {
-            write_str(&digits, &mut out);
+            write_str(&digits, out);
             Some(a)
         }
         None => {
@@ -91,17 +124,18 @@ pub fn record_text(e: &Entry) -> String {
     let c = &e.context;
     if *c != Context::default() {
         // As `context_json` writes it, without building it.
-        out.push_str(",\"c\":{");
+        key(out, ",", context);
+        out.push('{');
         let mut sep = "";
         if let Some(d) = c.duration {
             out.push_str("\"duration\":");
-            write_str(d.id(), &mut out);
+            write_str(d.id(), out);
             sep = ",";
         }
         if let Some(s) = c.scope {
             out.push_str(sep);
             out.push_str("\"scope\":");
-            write_str(s.id(), &mut out);
+            write_str(s.id(), out);
             sep = ",";
         }
         if !c.secondary.is_empty() {
@@ -111,23 +145,22 @@ pub fn record_text(e: &Entry) -> String {
                 if i > 0 {
                     out.push(',');
                 }
-                write_str(s.id(), &mut out);
+                write_str(s.id(), out);
             }
             out.push(']');
         }
         out.push('}');
     }
     if let Some(n) = &e.note {
-        out.push_str(",\"n\":");
-        write_str(n, &mut out);
+        key(out, ",", note);
+        write_str(n, out);
     }
     let recomputed = scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
     if recomputed.as_ref() != Some(&e.outcome) {
-        out.push_str(",\"r\":");
+        key(out, ",", result);
         out.push_str(&result_to_json(&e.outcome).to_text());
     }
     out.push('}');
-    out
 }
 
 /// Answers the form's digits cannot hold (another questionnaire version, items it

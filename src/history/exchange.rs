@@ -2,9 +2,10 @@
 //! Records are identified by their id, so merging is idempotent and a file
 //! imported twice adds nothing.
 
-use super::record::{entry_from_json, entry_record, event_from_json, event_to_json};
+use super::compact;
+use super::record::{event_from_json, event_to_json, read_entry};
 use super::{Entry, Event, EventKind, History};
-use crate::cat::{cat, int, push_padded};
+use crate::cat::{cat, int, push_int, push_padded};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
@@ -13,7 +14,7 @@ use crate::vecmap::VecSet;
 /// What `format` says in every export: how we recognise our own files.
 pub const EXPORT_FORMAT: &str = "burnout-check/history";
 /// Bump when the export shape changes; files from a newer version are refused, not guessed at.
-pub const EXPORT_VERSION: u32 = 1;
+pub const EXPORT_VERSION: u32 = 2;
 /// Years of weekly checks are well under 1 MB; anything past this is not ours.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
@@ -38,16 +39,31 @@ impl MergeSummary {
     }
 }
 
-/// The versioned export of a whole history.
+/// The versioned export of a whole history. Since version 2 each entry is its
+/// stored record with the export's names (`compact::push_export_entry`): the
+/// answers as one digit per item of its form, in the order of its questionnaire
+/// version (what `questionnaire()` lists; only the current version's are read),
+/// and the result only where the scorer would not give it back exactly. That is
+/// about a sixth of version 1's text, which held every result in full.
 pub fn export_json(h: &History, exported_at_ms: i64) -> String {
-    Json::obj(vec![
-        ("format", Json::str(EXPORT_FORMAT)),
-        ("version", Json::Num(f64::from(EXPORT_VERSION))),
-        ("exported_at", Json::Num(exported_at_ms as f64)),
-        ("entries", Json::Arr(h.entries.iter().map(entry_record).collect())),
-        ("events", Json::Arr(h.events.iter().map(event_to_json).collect())),
-    ])
-    .to_text()
+    let mut out = String::with_capacity(256 + h.entries.len() * 260 + h.events.len() * 100);
+    out.push_str("{\"format\":");
+    crate::json::write_str(EXPORT_FORMAT, &mut out);
+    out.push_str(",\"version\":");
+    push_int(&mut out, i64::from(EXPORT_VERSION));
+    out.push_str(",\"exported_at\":");
+    out.push_str(&Json::Num(exported_at_ms as f64).to_text());
+    out.push_str(",\"entries\":[");
+    for (i, e) in h.entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        compact::push_export_entry(e, &mut out);
+    }
+    out.push_str("],\"events\":");
+    out.push_str(&Json::Arr(h.events.iter().map(event_to_json).collect()).to_text());
+    out.push('}');
+    out
 }
 
 /// Reads an export, validating every record; errors name `entries[i]...`.
@@ -94,7 +110,9 @@ pub fn import_json(text: &str) -> Result<History> {
             Some(a) => as_arr(a, key),
         }
     };
-    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| entry_from_json(e, at))?;
+    // Version 2 writes entries as they are stored: answers as digits, results left out.
+    let compact = version >= 2.0;
+    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| read_entry(e, at, compact))?;
     let events = crate::json::each(list("events")?, "events", &mut |e, at| event_from_json(e, at))?;
     // Repeats inside the file collapse exactly as a merge would.
     let mut h = History::default();

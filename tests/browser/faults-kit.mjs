@@ -92,6 +92,11 @@ export async function downloadText(page, button) {
   return readFile(await download.path(), "utf8");
 }
 
+/** Every entry the element's store holds, whole, as `load()` gives it (without `saved`). */
+export function loadedEntries(page) {
+  return page.evaluate(() => document.querySelector("burnout-check")._store.load().entries.map(({ saved, ...e }) => e));
+}
+
 /** The rows of the history table. */
 export const rows = (page) => app(page).locator("table.entries tbody tr");
 

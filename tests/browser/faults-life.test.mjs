@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { app, completeByClicking, gotoApp, openPage, resultSaved, useServerAndBrowser } from "./harness.mjs";
-import { assertRecordsIntact, downloadText, fixture, fixtureFile, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
+import { assertRecordsIntact, downloadText, fixture, fixtureFile, loadedEntries, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
 const env = useServerAndBrowser();
 
@@ -66,10 +66,13 @@ test("9: storage emptied by the browser: the empty history offers a restore from
   const now = await storage(page);
   const file = JSON.parse((await fixtureFile("export_v1.json")).buffer.toString("utf8"));
   for (const event of file.events) assert.deepEqual(JSON.parse(now[`burnout-check:event:${event.id}`]), event, `${event.id} restored as exported`);
-  // Entries are stored compact (schema 2); exported again they are exactly the file's.
+  // Entries are stored compact (schema 2), and read back they are exactly the file's;
+  // exported again, in this version's shape, they are the same checks.
   for (const entry of file.entries) assert.ok(now[`burnout-check:e:${entry.id}`], `${entry.id} stored`);
+  assert.deepEqual(await loadedEntries(page), file.entries, "every entry restored as exported");
   const again = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export JSON" })));
-  assert.deepEqual(again.entries, file.entries, "every entry restored as exported");
+  assert.equal(again.version, 2);
+  assert.deepEqual(again.entries.map((e) => e.id), file.entries.map((e) => e.id));
   assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -152,7 +155,7 @@ test("11: broken, mistyped, huge and newer imports each get a clear message; mar
   };
   await refused(await fixtureFile("export_truncated.json"), /^Could not import this file: this is not a burnout-check export \(/);
   await refused(await fixtureFile("storage/import_wrong_types.json"), /^Could not import this file: (exported_at|entries\[0\]\.\w+|events): /);
-  await refused(await fixtureFile("export_v2.json"), /^Could not import this file: .*newer version/);
+  await refused(await fixtureFile("export_newer.json"), /^Could not import this file: .*newer version/);
   const huge = Buffer.from(`{"format":"burnout-check/history","version":1,"entries":[],"events":[],"pad":"${"x".repeat(5.5 * 1024 * 1024)}"}`);
   await refused({ name: "huge.json", mimeType: "application/json", buffer: huge }, /^Could not import this file: it is larger than 5 MB/);
 
