@@ -552,16 +552,16 @@ impl<B: Backend> Store<B> {
     /// Merges an export and stores each new record. On a failure midway the
     /// records stored so far stay stored, the rest stay in memory, and the error says so.
     pub fn import_json(&mut self, text: &str) -> Result<MergeSummary> {
-        let incoming = exchange::import_json(text)?;
+        let (incoming, recomputed) = exchange::read_export(text)?;
         // The records new to us, each once, to store after the merge.
         // Entry and event ids never collide (`e…` / `v…`), so one set serves both.
         // Borrowed ids: cloning each into the set cost an allocation per record.
         let mut seen: VecSet<&str> =
             self.history.entries.iter().map(|e| e.id.as_str()).chain(self.history.events.iter().map(|e| e.id.as_str())).collect();
         let mut pending: Vec<(String, String, String)> = Vec::with_capacity(incoming.entries.len() + incoming.events.len());
-        for e in &incoming.entries {
+        for (e, &recomputed) in incoming.entries.iter().zip(&recomputed) {
             if seen.insert(&e.id) {
-                pending.push((e.id.clone(), self.entry_key(&e.id), compact::record_text(e)));
+                pending.push((e.id.clone(), self.entry_key(&e.id), compact::recomputed_record_text(e, recomputed)));
             }
         }
         for e in &incoming.events {
@@ -569,6 +569,7 @@ impl<B: Backend> Store<B> {
                 pending.push((e.id.clone(), self.event_key(&e.id), event_to_json(e).to_text()));
             }
         }
+        // Repeats inside the file are skipped as records already here are.
         let summary = exchange::merge(&mut self.history, incoming);
         for (done, (_, key, text)) in pending.iter().enumerate() {
             // Marked unsaved only when a write fails, from that record on: marking

@@ -276,7 +276,9 @@ fn an_entry_whose_id_does_not_match_its_content_keeps_its_id() {
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_reading_it() {
     let text = " ".repeat(MAX_IMPORT_BYTES + 1);
-    assert_eq!(import_json(&text).unwrap_err().kind, ErrorKind::TooLarge);
+    let e = import_json(&text).unwrap_err();
+    assert_eq!(e.kind, ErrorKind::TooLarge);
+    assert!(e.message.contains(&format!("over {} MB", MAX_IMPORT_BYTES / (1024 * 1024))), "{e}");
 }
 
 #[test]

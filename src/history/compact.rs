@@ -64,15 +64,21 @@ pub fn to_record(e: &Entry) -> Json {
 /// `Json` first (a `String` per key and value) cost an import of a long
 /// history tens of thousands of allocations. The same text (a property test pins it).
 pub fn record_text(e: &Entry) -> String {
+    recomputed_record_text(e, false)
+}
+
+/// `record_text(e)`; with `recomputed` (its result was just recomputed from its
+/// answers) without scoring them again to tell whether to store the result.
+pub fn recomputed_record_text(e: &Entry, recomputed: bool) -> String {
     let mut out = String::with_capacity(192);
-    write_entry(e, &SHORT_KEYS, false, &mut out);
+    write_entry(e, &SHORT_KEYS, None, recomputed, &mut out);
     out
 }
 
 /// An entry as an export of version 2 holds it: the stored record with the
 /// export's names, its id first (`exchange::export_json`).
 pub fn push_export_entry(e: &Entry, out: &mut String) {
-    write_entry(e, &LONG_KEYS, true, out);
+    write_entry(e, &LONG_KEYS, Some(&e.id), false, out);
 }
 
 /// The keys `write_entry` writes, in its order: at, date, form, locale, the two
@@ -82,8 +88,9 @@ const SHORT_KEYS: Keys = ["t", "d", "f", "l", "q", "s", "a", "c", "n", "r"];
 const LONG_KEYS: Keys =
     ["at", "date", "form", "locale", "questionnaire_version", "scoring_version", "answers", "context", "note", "result"];
 
-/// Writes the compact record of `e` under `keys` (all plain ASCII), with its id first when `with_id`.
-fn write_entry(e: &Entry, keys: &Keys, with_id: bool, out: &mut String) {
+/// Writes the compact record of `e` under `keys` (all plain ASCII), with `id`
+/// first when given; `recomputed` as for `recomputed_record_text`.
+fn write_entry(e: &Entry, keys: &Keys, id: Option<&str>, recomputed: bool, out: &mut String) {
     let [at, date, form, locale, q, s, answers, context, note, result] = keys;
     let key = |out: &mut String, sep: &str, k: &str| {
         out.push_str(sep);
@@ -92,13 +99,12 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, out: &mut String) {
         out.push_str("\":");
     };
     out.push('{');
-    if with_id {
+    if let Some(id) = id {
         key(out, "", "id");
-        write_str(&e.id, out);
-        key(out, ",", at);
-    } else {
-        key(out, "", at);
+        write_str(id, out);
+        out.push(',');
     }
+    key(out, "", at);
     push_num(out, e.at_ms as f64);
     key(out, ",", date);
     write_str(&e.date.text(), out);
@@ -155,8 +161,8 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, out: &mut String) {
         key(out, ",", note);
         write_str(n, out);
     }
-    let recomputed = scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
-    if recomputed.as_ref() != Some(&e.outcome) {
+    let scored = || scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
+    if !recomputed && scored().as_ref() != Some(&e.outcome) {
         key(out, ",", result);
         out.push_str(&result_to_json(&e.outcome).to_text());
     }

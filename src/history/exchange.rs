@@ -5,7 +5,7 @@
 use super::compact;
 use super::record::{event_from_json, event_to_json, read_entry};
 use super::{Entry, Event, EventKind, History};
-use crate::cat::{cat, int, push_int, push_padded};
+use crate::cat::{cat, push_int, push_padded};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
@@ -68,18 +68,20 @@ pub fn export_json(h: &History, exported_at_ms: i64) -> String {
 
 /// Reads an export, validating every record; errors name `entries[i]...`.
 pub fn import_json(text: &str) -> Result<History> {
+    let (incoming, _) = read_export(text)?;
+    // Repeats inside the file collapse exactly as a merge would.
+    let mut h = History::default();
+    merge(&mut h, incoming);
+    Ok(h)
+}
+
+/// The records of an export in the file's order, repeats included, and for each
+/// entry whether its result was recomputed (the file left it out, so storing it
+/// needs no scoring to tell that the scorer gives it back).
+pub(crate) fn read_export(text: &str) -> Result<(History, Vec<bool>)> {
     if text.len() > MAX_IMPORT_BYTES {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            "",
-            cat(&[
-                "this file is ",
-                &int(text.len().div_ceil(1024 * 1024) as i64),
-                " MB; a burnout-check export is at most ",
-                &int((MAX_IMPORT_BYTES / (1024 * 1024)) as i64),
-                " MB",
-            ]),
-        ));
+        // Says MAX_IMPORT_BYTES (a test holds them together).
+        return Err(Error::new(ErrorKind::TooLarge, "", "this file is over 5 MB; a burnout-check export is never that large"));
     }
     let not_ours = |why: String| Error::invalid("", cat(&["this is not a burnout-check export (", &why, ")"]));
     let v = parse(text, "").map_err(|e| not_ours(e.message))?;
@@ -112,12 +114,13 @@ pub fn import_json(text: &str) -> Result<History> {
     };
     // Version 2 writes entries as they are stored: answers as digits, results left out.
     let compact = version >= 2.0;
-    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| read_entry(e, at, compact))?;
+    let mut recomputed = Vec::new();
+    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| {
+        recomputed.push(compact && optional(e, "result").is_none());
+        read_entry(e, at, compact)
+    })?;
     let events = crate::json::each(list("events")?, "events", &mut |e, at| event_from_json(e, at))?;
-    // Repeats inside the file collapse exactly as a merge would.
-    let mut h = History::default();
-    merge(&mut h, History { entries, events });
-    Ok(h)
+    Ok((History { entries, events }, recomputed))
 }
 
 /// Adds the records of `other` whose ids `into` lacks; never duplicates, idempotent.
