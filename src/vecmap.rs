@@ -97,12 +97,12 @@ impl<K, V> VecMap<K, V> {
     }
 }
 
-impl<V: Copy> VecMap<String, V> {
+impl<K: AsRef<str>, V: Copy> VecMap<K, V> {
     /// The same map with its keys borrowed: in order, so nothing is searched.
     pub fn borrowed(&self) -> VecMap<&str, V> {
         let mut items = Vec::with_capacity(self.items.len());
         for (k, v) in &self.items {
-            items.push((k.as_str(), *v));
+            items.push((k.as_ref(), *v));
         }
         VecMap { items }
     }

@@ -5,7 +5,7 @@
 use burnout_check::date::Date;
 use burnout_check::history::compact::{from_record, record_text, to_record};
 use burnout_check::history::record::{entry_id, entry_record};
-use burnout_check::history::Entry;
+use burnout_check::history::{AnswerId, Entry};
 use burnout_check::json::parse;
 use burnout_check::model::{Duration, Form, Locale, Scope, Secondary};
 use burnout_check::questionnaire::{self, Item};
@@ -67,14 +67,14 @@ fn any_entry() -> impl Strategy<Value = Entry> {
             .prop_map(move |(form, values, context, at_ms, offset, locale, note, oddity)| {
                 let answers: Answers = items.iter().zip(values).filter_map(|(i, v)| v.map(|v| (i.id, v))).collect();
                 let outcome = score(form, &answers, &context);
-                let mut stored: VecMap<String, u8> = answers.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+                let mut stored: VecMap<AnswerId, u8> = answers.iter().map(|(k, v)| (AnswerId::Borrowed(k), *v)).collect();
                 let (mut qv, mut sv, mut outcome) = (1, 1, outcome);
                 match oddity {
                     Oddity::None => {}
                     Oddity::ScoringVersion(v) => sv = v,
                     Oddity::QuestionnaireVersion(v) => qv = v,
                     Oddity::StrayItem(id, v) => {
-                        stored.insert(id, v);
+                        stored.insert(id.into(), v);
                     }
                     Oddity::OtherStrain(s) => outcome.indices.strain = Some(s),
                 }

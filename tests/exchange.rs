@@ -7,7 +7,7 @@ use burnout_check::date::Date;
 use burnout_check::error::ErrorKind;
 use burnout_check::history::exchange::{export_csv, export_json, import_json, merge, MergeSummary, MAX_IMPORT_BYTES};
 use burnout_check::history::record::{entry_from_json, entry_id, entry_to_json, event_id};
-use burnout_check::history::{Entry, Event, EventKind, History};
+use burnout_check::history::{AnswerId, Entry, Event, EventKind, History};
 use burnout_check::json::{parse, Json};
 use burnout_check::model::{Band, ChangeWhat, Construct, Duration, Flag, Form, Locale, Profile, RestType, Scope, Secondary};
 use burnout_check::scoring::{Context, Indices, Outcome};
@@ -26,8 +26,8 @@ fn day(s: &str) -> Date {
 /// A quick check taken at `at_ms` with a note, scored as a strained, mismatched week.
 fn quick_check(at_ms: i64, note: Option<&str>) -> Entry {
     let mut answers = VecMap::new();
-    answers.insert("fatigue_1".to_string(), 3);
-    answers.insert("cost_1".to_string(), 4);
+    answers.insert("fatigue_1".into(), 3);
+    answers.insert("cost_1".into(), 4);
     let context = Context { duration: Some(Duration::M3To6), scope: Some(Scope::Work), secondary: vec![] };
     let mut constructs = VecMap::new();
     constructs.insert(Construct::UnrelievedFatigue, Some(75.0));
@@ -456,7 +456,7 @@ fn any_entry() -> impl Strategy<Value = Entry> {
         note,
     )
         .prop_map(|(at_ms, day, form, locale, (qv, sv), answers, context, mut outcome, note)| {
-            let answers: VecMap<String, u8> = answers.into_iter().collect();
+            let answers: VecMap<AnswerId, u8> = answers.into_iter().map(|(k, v): (String, u8)| (AnswerId::from(k), v)).collect();
             outcome.form = form;
             Entry {
                 id: entry_id(at_ms, form, &answers, &context),

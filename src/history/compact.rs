@@ -18,7 +18,7 @@
 //! - `r`: left out when the scorer gives it back exactly.
 
 use super::record::{read_entry, result_to_json};
-use super::Entry;
+use super::{AnswerId, Entry};
 use crate::cat::{cat, int, push_int};
 use crate::error::{path, Error, Result};
 use crate::json::{write_str, Json};
@@ -171,8 +171,8 @@ fn write_entry(e: &Entry, keys: &Keys, id: Option<&str>, recomputed: bool, out: 
 
 /// Answers the form's digits cannot hold (another questionnaire version, items it
 /// does not ask), kept as an object of item ids.
-fn answers_json(answers: &VecMap<String, u8>) -> Json {
-    Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())
+fn answers_json(answers: &VecMap<AnswerId, u8>) -> Json {
+    Json::Obj(answers.iter().map(|(k, v)| (k.to_string(), Json::Num(f64::from(*v)))).collect())
 }
 
 /// A number as `Json::Num(n).to_text()` writes it; whole ones without the `Json`.
@@ -218,7 +218,7 @@ pub(crate) fn recompute(
     form: Form,
     questionnaire_version: u32,
     scoring_version: u32,
-    answers: &VecMap<String, u8>,
+    answers: &VecMap<AnswerId, u8>,
     context: &Context,
 ) -> Option<Outcome> {
     if scoring_version != SCORING_VERSION {
@@ -230,7 +230,7 @@ pub(crate) fn recompute(
 /// The answers as the scorer takes them (their keys borrowed), and as digits
 /// in the form's item order, when the form of this questionnaire version asks
 /// every one of them; `None` otherwise.
-fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Option<(VecMap<&str, u8>, String)> {
+fn form_answers(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Option<(VecMap<&str, u8>, String)> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
@@ -248,7 +248,7 @@ fn form_answers(form: Form, version: u32, answers: &VecMap<String, u8>) -> Optio
 }
 
 /// Answers as digits in the form's item order; errors name `at` or `at.<item>`.
-pub(crate) fn parse_digits(form: Form, version: u32, s: &str, at: &str) -> Result<VecMap<String, u8>> {
+pub(crate) fn parse_digits(form: Form, version: u32, s: &str, at: &str) -> Result<VecMap<AnswerId, u8>> {
     if version != QUESTIONNAIRE_VERSION {
         return Err(Error::invalid(at, cat(&["answers of questionnaire version ", &int(i64::from(version)), " must name their items"])));
     }
@@ -261,7 +261,7 @@ pub(crate) fn parse_digits(form: Form, version: u32, s: &str, at: &str) -> Resul
         match b {
             UNANSWERED => {}
             b'0'..=b'9' if b - b'0' <= ANSWER_MAX => {
-                out.insert(item.id.to_string(), b - b'0');
+                out.insert(AnswerId::Borrowed(item.id), b - b'0');
             }
             _ => return Err(Error::invalid(path(at, item.id), "is not one of 0 to 4 or -")),
         }

@@ -10,6 +10,10 @@ use crate::date::Date;
 use crate::model::{ChangeWhat, Form, Locale, RestType};
 use crate::scoring::{Context, Outcome};
 use crate::vecmap::VecMap;
+use std::borrow::Cow;
+
+/// An answered item's id: borrowed from the questionnaire when it is one of its items.
+pub type AnswerId = Cow<'static, str>;
 
 /// One saved assessment: its answers and its results as they were.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,8 +30,9 @@ pub struct Entry {
     pub scoring_version: u32,
     /// The language it was taken in.
     pub locale: Locale,
-    /// Item id -> 0..=4. Kept as strings so entries of older forms stay readable.
-    pub answers: VecMap<String, u8>,
+    /// Item id -> 0..=4. Kept as strings so entries of older forms stay readable;
+    /// an id of this questionnaire borrows the item's own (no allocation per answer).
+    pub answers: VecMap<AnswerId, u8>,
     pub context: Context,
     /// The numbers as scored then (texts are rendered anew in the reader's language).
     pub outcome: Outcome,
