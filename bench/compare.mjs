@@ -5,11 +5,13 @@
 // machine slows both alike. (a) of the plain form (bench/plain.html) is timed in
 // the same rounds, for the ratio. N=15 rounds by default; ONLY=a skips (c) and (d).
 // BASE may also be a folder holding a copy of a built dist/. Prints medians and ranges.
+// Each checkout imports an export its own core wrote (BASE's bench/export.mjs when it
+// has one): the file a person would have exported from that version.
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
@@ -44,7 +46,13 @@ const serve = async (root) => {
 const roots = { base: process.env.BASE, this: HERE };
 const servers = {};
 for (const [k, r] of Object.entries(roots)) servers[k] = await serve(r);
-const { text } = ONLY_A ? { text: "" } : await makeExport(2000);
+const texts = { this: "", base: "" };
+if (!ONLY_A) {
+  texts.this = (await makeExport(2000)).text;
+  const other = join(process.env.BASE, "bench/export.mjs");
+  texts.base = existsSync(other) ? (await (await import(pathToFileURL(other).href)).makeExport(2000)).text : texts.this;
+  for (const [k, t] of Object.entries(texts)) console.log(`${k}: an export of ${(t.length / 1e6).toFixed(2)} MB`);
+}
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
 const empty = () => ({ base: { a: [], p: [], c: [], d: [], e: [] }, this: { a: [], p: [], c: [], d: [], e: [] }, plain: { a: [], p: [], e: [] } });
@@ -73,9 +81,11 @@ const run = async (which) => {
     const input = root.querySelector("input.import-file");
     const dt = new DataTransfer(); dt.items.add(new File([text], "export.json", { type: "application/json" })); input.files = dt.files;
     const t0 = performance.now(); input.dispatchEvent(new Event("change"));
-    const t1 = await window.__waitFor(root, () => root.querySelector("section.history .flash") && root.querySelector("table.entries tbody tr"));
+    const t1 = await window.__waitFor(root, () => root.querySelector("section.history .flash"));
+    // A refused file (one from a newer version, say) shows its reason and no rows.
+    if (!root.querySelector("table.entries tbody tr")) throw new Error(`the import failed: ${root.querySelector(".flash").textContent}`);
     return t1 - t0;
-  }, text);
+  }, texts[which]);
   const c = await page.evaluate(async () => {
     const root = document.querySelector("burnout-check").shadowRoot;
     const nav = [...root.querySelectorAll("nav button")];
