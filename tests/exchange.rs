@@ -164,13 +164,19 @@ fn scored_checks() -> History {
     history(entries, vec![change("2026-05-01", ChangeWhat::Manager)])
 }
 
+/// The entries of an export's text, as JSON.
+fn exported_entries(text: &str) -> Vec<Json> {
+    match parse(text, "").unwrap().get("entries") {
+        Some(Json::Arr(entries)) => entries.clone(),
+        _ => panic!("no entries: {text}"),
+    }
+}
+
 #[test]
 fn an_export_holds_each_entry_as_stored_with_the_export_names() {
     let h = scored_checks();
-    let text = export_json(&h, 0);
-    let v = parse(&text, "").unwrap();
-    let Some(Json::Arr(entries)) = v.get("entries") else { panic!("no entries") };
-    for (e, json) in h.entries.iter().zip(entries) {
+    let entries = exported_entries(&export_json(&h, 0));
+    for (e, json) in h.entries.iter().zip(&entries) {
         // Digits in the form's order, and no result: the scorer gives it back.
         let Some(Json::Str(digits)) = json.get("answers") else { panic!("answers not digits: {}", json.to_text()) };
         assert_eq!(digits.len(), burnout_check::questionnaire::items(e.form).count());
@@ -205,10 +211,8 @@ fn digits_of_another_questionnaire_version_are_refused() {
 
 #[test]
 fn a_version_2_entry_is_checked_as_closely_as_a_version_1_entry() {
-    let h = scored_checks();
-    let text = export_json(&h, 0);
-    let v = parse(&text, "").unwrap();
-    let Some(Json::Arr(entries)) = v.get("entries") else { panic!("no entries") };
+    let text = export_json(&scored_checks(), 0);
+    let entries = exported_entries(&text);
     let Some(Json::Str(digits)) = entries[0].get("answers") else { panic!("answers not digits") };
     let short = text.replacen(&format!("\"answers\":\"{digits}\""), "\"answers\":\"0123\"", 1);
     assert!(import_json(&short).unwrap_err().to_string().starts_with("entries[0].answers: has 4 characters"), "{short}");

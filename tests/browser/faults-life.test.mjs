@@ -4,7 +4,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, completeByClicking, gotoApp, openPage, resultSaved, useServerAndBrowser } from "./harness.mjs";
+import { app, completeByClicking, gotoApp, holdBack, openPage, resultSaved, useServerAndBrowser } from "./harness.mjs";
 import { assertRecordsIntact, downloadText, fixture, fixtureFile, loadedEntries, openHistory, quickCheck, rows, seed, storage } from "./faults-kit.mjs";
 
 const env = useServerAndBrowser();
@@ -336,12 +336,7 @@ test("a page that draws no frames (a hidden tab) still stores the result", async
 test("Finish pressed twice while the result's code is still on its way gives one result, stored once", async () => {
   // No service worker, so the route sees the view's file (and holds it back).
   const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route("**/src/views/result.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdBack(page, "**/src/views/result.js");
   await gotoApp(page, env.server.url);
   const finish = await upToFinish(page, 2);
   await finish.click();

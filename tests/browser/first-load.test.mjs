@@ -6,7 +6,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, openPage, useServerAndBrowser } from "./harness.mjs";
+import { app, holdBack, openPage, useServerAndBrowser } from "./harness.mjs";
 import { markStartScreen as MARK_START } from "../../scripts/budget.mjs";
 
 const env = useServerAndBrowser();
@@ -18,18 +18,8 @@ const CONNECTIONS = 6;
 const resources = (page) => page.evaluate(() =>
   performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname.slice(1), start: e.startTime })));
 
-/** Holds the wasm back until `release()`; `asked()` is how often the page asked for it. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  let asked = 0;
-  await page.route("**/pkg/burnout_check_bg.wasm", async (route) => {
-    asked++;
-    await held;
-    await route.continue();
-  });
-  return { release, asked: () => asked };
-}
+/** Holds the wasm back until `release()` (see `holdBack`). */
+const holdWasm = (page) => holdBack(page, "**/pkg/burnout_check_bg.wasm");
 
 test(`the start screen needs at most ${MAX_SCRIPTS} scripts, each named in the page, and no wasm: the core comes after it`, { skip: process.env.ROOT === "www" && "www/ is not bundled" }, async () => {
   const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" });

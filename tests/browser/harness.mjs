@@ -86,6 +86,23 @@ export async function openPage(browser, baseUrl, { locale = "en-US", timezoneId 
   return { context, page, problems };
 }
 
+/**
+ * Holds back every request of `page` for `pattern` until `release()`; `asked()` is
+ * how often the page asked. Routes do not see what a service worker serves: open
+ * the page with `serviceWorkers: "block"` when one would.
+ */
+export async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  let asked = 0;
+  await page.route(pattern, async (route) => {
+    asked++;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked };
+}
+
 /** Loads the standalone page and waits until the element shows its start or question screen. */
 export async function gotoApp(page, baseUrl) {
   await page.goto(baseUrl);

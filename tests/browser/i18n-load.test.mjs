@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { app, gotoApp, openPage, useServerAndBrowser } from "./harness.mjs";
+import { app, gotoApp, holdBack, openPage, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -91,12 +91,7 @@ test("a host page that sets lang itself sees the new language once its texts are
 test("the start screen needs none of the core's texts: its English table comes after, and Start pressed at once waits for it", async () => {
   const { context, page, problems } = await openPage(env.browser, env.server.url, { serviceWorkers: "block" }); // the worker's fetches would pass the route by
   const asked = watchTexts(page);
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/pkg/texts-en.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const { release } = await holdBack(page, "**/pkg/texts-en.json");
   await gotoApp(page, env.server.url);
   assert.equal(await heading(page), "How have the past two weeks been?");
   // The counts come from the core without a table.
