@@ -71,14 +71,14 @@ pub fn record_text(e: &Entry) -> String {
 /// answers) without scoring them again to tell whether to store the result.
 pub fn recomputed_record_text(e: &Entry, recomputed: bool) -> String {
     let mut out = String::with_capacity(192);
-    write_entry(e, &SHORT_KEYS, None, recomputed, &mut out);
+    write_entry(e, &SHORT_KEYS, false, recomputed, &mut out);
     out
 }
 
 /// An entry as an export of version 2 holds it: the stored record with the
 /// export's names, its id first (`exchange::export_json`).
 pub fn push_export_entry(e: &Entry, out: &mut String) {
-    write_entry(e, &LONG_KEYS, Some(&e.id), false, out);
+    write_entry(e, &LONG_KEYS, true, false, out);
 }
 
 /// The keys `write_entry` writes, in its order: at, date, form, locale, the two
@@ -88,9 +88,9 @@ const SHORT_KEYS: Keys = ["t", "d", "f", "l", "q", "s", "a", "c", "n", "r"];
 const LONG_KEYS: Keys =
     ["at", "date", "form", "locale", "questionnaire_version", "scoring_version", "answers", "context", "note", "result"];
 
-/// Writes the compact record of `e` under `keys` (all plain ASCII), with `id`
-/// first when given; `recomputed` as for `recomputed_record_text`.
-fn write_entry(e: &Entry, keys: &Keys, id: Option<&str>, recomputed: bool, out: &mut String) {
+/// Writes the compact record of `e` under `keys` (all plain ASCII), with its id
+/// first when `with_id`; `recomputed` as for `recomputed_record_text`.
+fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mut String) {
     let [at, date, form, locale, q, s, answers, context, note, result] = keys;
     let key = |out: &mut String, sep: &str, k: &str| {
         out.push_str(sep);
@@ -99,9 +99,9 @@ fn write_entry(e: &Entry, keys: &Keys, id: Option<&str>, recomputed: bool, out: 
         out.push_str("\":");
     };
     out.push('{');
-    if let Some(id) = id {
+    if with_id {
         key(out, "", "id");
-        write_str(id, out);
+        write_str(&e.id, out);
         out.push(',');
     }
     key(out, "", at);

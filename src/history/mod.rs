@@ -12,7 +12,8 @@ use crate::scoring::{Context, Outcome};
 use crate::vecmap::VecMap;
 use std::borrow::Cow;
 
-/// An answered item's id: borrowed from the questionnaire when it is one of its items.
+/// An answered item's id: borrowed from the questionnaire where it comes from it
+/// (a new check, answers stored as digits), owned where it was read as a name.
 pub type AnswerId = Cow<'static, str>;
 
 /// One saved assessment: its answers and its results as they were.
@@ -31,7 +32,7 @@ pub struct Entry {
     /// The language it was taken in.
     pub locale: Locale,
     /// Item id -> 0..=4. Kept as strings so entries of older forms stay readable;
-    /// an id of this questionnaire borrows the item's own (no allocation per answer).
+    /// read from digits, an id borrows the item's own (no allocation per answer).
     pub answers: VecMap<AnswerId, u8>,
     pub context: Context,
     /// The numbers as scored then (texts are rendered anew in the reader's language).
