@@ -157,13 +157,22 @@ pub fn construct_scores(form: Form, answers: &VecMap<&str, u8>) -> VecMap<Constr
     // made re-scoring an imported history slow.
     const N: usize = Construct::ALL.len();
     let mut counts = [(0u32, 0u32, 0u32); N];
-    for item in questionnaire::ITEMS {
+    // Items in id order beside the answers (in id order too): each item's answer
+    // is the next one unless that one is an earlier id (no item's: passed over).
+    let mut rest = answers.iter();
+    let mut next = rest.next();
+    for &i in questionnaire::BY_ID {
+        let Some(item) = questionnaire::ITEMS.get(usize::from(i)) else { continue };
+        while next.is_some_and(|(id, _)| *id < &item.id) {
+            next = rest.next();
+        }
+        let answer = next.filter(|(id, _)| **id == item.id).map(|(_, &a)| a);
         let Some((asked, answered, sum)) = counts.get_mut(item.construct as usize) else { continue };
         if !questionnaire::asked(form, item) {
             continue;
         }
         *asked += 1;
-        if let Some(&a) = answers.get(item.id) {
+        if let Some(a) = answer {
             // Validated input is 0..=4; `min` keeps a stray value from underflowing.
             let a = a.min(t::ANSWER_MAX);
             *answered += 1;

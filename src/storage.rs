@@ -54,6 +54,23 @@ pub trait Backend {
     fn remove(&mut self, key: &str) -> Result<()>;
     /// All keys of the origin, ours and everyone else's; the store filters.
     fn keys(&self) -> Result<Vec<String>>;
+
+    /// Sets `key` and reads it back. When it reads back differently (or cannot
+    /// be read), puts back what was there before, best effort, and returns
+    /// `Ok(false)`. A backend may do this in fewer steps (the browser's does it
+    /// without copying the value back into wasm); it must do the same.
+    fn set_checked(&mut self, key: &str, value: &str) -> Result<bool> {
+        let previous = self.get(key)?;
+        self.set(key, value)?;
+        if matches!(self.get(key), Ok(Some(back)) if back == value) {
+            return Ok(true);
+        }
+        let _ = match &previous {
+            Some(p) => self.set(key, p),
+            None => self.remove(key),
+        };
+        Ok(false)
+    }
 }
 
 /// A backend in memory, with knobs that make it fail the way browsers do.
@@ -805,16 +822,9 @@ impl<B: Backend> Store<B> {
     /// Sets a key and reads it back; a mismatch puts back what was there before.
     fn write(&mut self, key: &str, value: &str) -> Result<()> {
         let b = self.backend.as_mut().ok_or_else(|| Error::new(ErrorKind::Unavailable, "storage", NO_STORAGE))?;
-        let previous = b.get(key).map_err(storage_error)?;
-        b.set(key, value).map_err(storage_error)?;
-        if matches!(b.get(key), Ok(Some(back)) if back == value) {
+        if b.set_checked(key, value).map_err(storage_error)? {
             return Ok(());
         }
-        // Best effort: the error below is what matters, whether or not this works.
-        let _ = match &previous {
-            Some(p) => b.set(key, p),
-            None => b.remove(key),
-        };
         Err(Error::new(
             ErrorKind::WriteMismatch,
             "storage",

@@ -32,6 +32,12 @@ impl<K: Ord, V> VecMap<K, V> {
         self.items.binary_search_by(|(k, _)| k.borrow().cmp(key))
     }
 
+    /// The map of `items`, which must be in key order, each key once (debug builds check).
+    pub fn from_sorted(items: Vec<(K, V)>) -> Self {
+        debug_assert!(items.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)));
+        VecMap { items }
+    }
+
     /// Room for `n` keys: maps filled from a list of known length grow once.
     pub fn with_capacity(n: usize) -> Self {
         VecMap { items: Vec::with_capacity(n) }

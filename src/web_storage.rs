@@ -4,10 +4,28 @@
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::storage::Backend;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 pub struct LocalStorage {
     storage: web_sys::Storage,
+}
+
+// The Storage calls `set_checked` makes, on strings already in JS: web-sys's
+// take `&str` and return `String`, which copies the key into JS at every call
+// and the value read back into wasm, to compare it there. For an import of
+// 2,000 entries that was 8,000 copies; this way it is 4,000 and the comparison
+// is JS's own.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_js(this: &RawStorage, key: &JsValue) -> std::result::Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_js(this: &RawStorage, key: &JsValue, value: &JsValue) -> std::result::Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = removeItem)]
+    fn remove_js(this: &RawStorage, key: &JsValue) -> std::result::Result<(), JsValue>;
 }
 
 /// A sentence for the person, used as `status().reason` when history cannot be kept.
@@ -68,6 +86,18 @@ impl Backend for LocalStorage {
     }
     fn remove(&mut self, key: &str) -> Result<()> {
         self.storage.remove_item(key).map_err(|e| map_write_error(key, e))
+    }
+    fn set_checked(&mut self, key: &str, value: &str) -> Result<bool> {
+        let raw: &RawStorage = self.storage.unchecked_ref();
+        let (k, v) = (JsValue::from_str(key), JsValue::from_str(value));
+        let previous = raw.get_js(&k).map_err(|_| read_error(key))?;
+        raw.set_js(&k, &v).map_err(|e| map_write_error(key, e))?;
+        // `==` on two JS values is JS's `===`: for strings, the same characters.
+        if raw.get_js(&k).is_ok_and(|back| back == v) {
+            return Ok(true);
+        }
+        let _ = if previous.is_null() { raw.remove_js(&k) } else { raw.set_js(&k, &previous) };
+        Ok(false)
     }
     fn keys(&self) -> Result<Vec<String>> {
         let n = self.storage.length().map_err(|_| read_error(""))?;

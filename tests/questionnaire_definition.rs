@@ -5,7 +5,7 @@ use burnout_check::explain::{area_name, explain, rest_explanation, DISCLAIMER};
 use burnout_check::model::{
     Band, Construct, Duration, Flag, Form, Index, Locale, Profile, RestState, Scope, Secondary, AREAS,
 };
-use burnout_check::questionnaire::{items, questionnaire, Item, CONTEXT, ITEMS, SCALE};
+use burnout_check::questionnaire::{items, questionnaire, Item, BY_ID, CONTEXT, ITEMS, SCALE};
 use burnout_check::scoring::{Context, Indices, Outcome};
 use burnout_check::vecmap::VecMap;
 use std::collections::BTreeSet;
@@ -23,6 +23,15 @@ fn count(list: &[&Item], pred: impl Fn(&Item) -> bool) -> usize {
 }
 
 // ---------------------------------------------------------------- the items
+
+#[test]
+fn by_id_lists_every_item_once_in_the_order_of_their_ids() {
+    // What BY_ID must be: ITEMS' places sorted by id (byte order, as every answers map keeps them).
+    let mut want: Vec<usize> = (0..ITEMS.len()).collect();
+    want.sort_by_key(|&i| ITEMS[i].id);
+    let got: Vec<usize> = BY_ID.iter().map(|&i| usize::from(i)).collect();
+    assert_eq!(got, want, "questionnaire::BY_ID must be {want:?}");
+}
 
 #[test]
 fn the_full_form_has_30_to_34_items() {

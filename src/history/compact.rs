@@ -234,17 +234,24 @@ fn form_answers(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Opt
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
-    // Each answer's item found by a scan of the form (most ids differ in
-    // length), its digit set in place. (Copying each into a map keyed by the
-    // items' own ids, and searching that again for the digits, cost an import
-    // of a long history more than the scoring.)
+    // Answers and `BY_ID` are both in id order, so each answer's item is found
+    // by going on from the last one's: one pass for them all. (A scan of the
+    // form per answer cost an import of a long history more than the scoring.)
     let mut digits = vec![UNANSWERED; questionnaire::items(form).count()];
+    let mut ids = questionnaire::BY_ID.iter();
     for (id, &v) in answers {
-        let i = questionnaire::items(form).position(|item| item.id == id)?;
-        *digits.get_mut(i)? = b'0' + v;
+        let i = ids.find(|&&i| questionnaire::ITEMS.get(usize::from(i)).is_some_and(|item| item.id == id.as_ref()))?;
+        *digits.get_mut(place(form, *i)?)? = b'0' + v;
     }
     // Only ASCII digits and `-`, so this always succeeds.
     Some((answers.borrowed(), String::from_utf8(digits).unwrap_or_default()))
+}
+
+/// Where `ITEMS[i]` is among the items `form` asks (the place of its digit), if it asks it.
+fn place(form: Form, i: u8) -> Option<usize> {
+    let i = usize::from(i);
+    let asked = |item| questionnaire::asked(form, item);
+    questionnaire::ITEMS.get(i).filter(|item| asked(item)).map(|_| questionnaire::ITEMS.iter().take(i).filter(|item| asked(item)).count())
 }
 
 /// Answers as digits in the form's item order; errors name `at` or `at.<item>`.
@@ -256,17 +263,17 @@ pub(crate) fn parse_digits(form: Form, version: u32, s: &str, at: &str) -> Resul
     if s.len() != n {
         return Err(Error::invalid(at, cat(&["has ", &int(s.len() as i64), " characters; the ", form.id(), " form has ", &int(n as i64), " items"])));
     }
-    let mut out = VecMap::new();
-    for (item, b) in questionnaire::items(form).zip(s.bytes()) {
+    // Taken in id order, the map's own (a search and a shift per answer before).
+    let mut out = Vec::with_capacity(n);
+    for &i in questionnaire::BY_ID {
+        let (Some(item), Some(&b)) = (questionnaire::ITEMS.get(usize::from(i)), place(form, i).and_then(|p| s.as_bytes().get(p))) else { continue };
         match b {
             UNANSWERED => {}
-            b'0'..=b'9' if b - b'0' <= ANSWER_MAX => {
-                out.insert(AnswerId::Borrowed(item.id), b - b'0');
-            }
+            b'0'..=b'9' if b - b'0' <= ANSWER_MAX => out.push((AnswerId::Borrowed(item.id), b - b'0')),
             _ => return Err(Error::invalid(path(at, item.id), "is not one of 0 to 4 or -")),
         }
     }
-    Ok(out)
+    Ok(VecMap::from_sorted(out))
 }
 
 /// The context as `parse_context` reads it, leaving out what was not answered.
