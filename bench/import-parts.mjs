@@ -6,7 +6,7 @@
 //   second    the same file again into another namespace: code already run once
 //   no-store  a third, with localStorage's setItem/getItem replaced by a Map
 //   overview  `overview()` of the first store right after, and once more
-// Prints figures; asserts nothing. Serves dist/ (run `npm run build` first).
+// Prints figures; asserts nothing. Serves dist/ (run `npm run build` first), or DIST=<a copy of another build's dist/>.
 
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { makeExport } from "./export.mjs";
 
-const DIST = resolve(fileURLToPath(new URL("../dist", import.meta.url)));
+const DIST = resolve(process.env.DIST ?? fileURLToPath(new URL("../dist", import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 7);
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 

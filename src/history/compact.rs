@@ -42,10 +42,9 @@ pub fn to_record(e: &Entry) -> Json {
         ("q", Json::Num(f64::from(e.questionnaire_version))),
         ("s", Json::Num(f64::from(e.scoring_version))),
     ];
-    let (scorable, answers) = match form_answers(e.form, e.questionnaire_version, &e.answers) {
-        Some((a, digits)) => (Some(a), Json::Str(digits)),
-        None => (None, answers_json(&e.answers)),
-    };
+    let digits = form_digits(e.form, e.questionnaire_version, &e.answers);
+    let scorable = digits.is_some();
+    let answers = digits.map_or_else(|| answers_json(&e.answers), Json::Str);
     m.push(("a", answers));
     if e.context != Context::default() {
         m.push(("c", context_json(&e.context)));
@@ -53,7 +52,7 @@ pub fn to_record(e: &Entry) -> Json {
     if let Some(n) = &e.note {
         m.push(("n", Json::str(n)));
     }
-    let recomputed = scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
+    let recomputed = (scorable && e.scoring_version == SCORING_VERSION).then(|| scoring::score(e.form, &e.answers.borrowed(), &e.context));
     if recomputed.as_ref() != Some(&e.outcome) {
         m.push(("r", result_to_json(&e.outcome)));
     }
@@ -117,14 +116,14 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
     key(out, ",", s);
     push_int(out, i64::from(e.scoring_version));
     key(out, ",", answers);
-    let scorable = match form_answers(e.form, e.questionnaire_version, &e.answers) {
-        Some((a, digits)) => {
+    let scorable = match form_digits(e.form, e.questionnaire_version, &e.answers) {
+        Some(digits) => {
             write_str(&digits, out);
-            Some(a)
+            true
         }
         None => {
             out.push_str(&answers_json(&e.answers).to_text());
-            None
+            false
         }
     };
     let c = &e.context;
@@ -161,7 +160,7 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
         key(out, ",", note);
         write_str(n, out);
     }
-    let scored = || scorable.filter(|_| e.scoring_version == SCORING_VERSION).map(|a| scoring::score(e.form, &a, &e.context));
+    let scored = || (scorable && e.scoring_version == SCORING_VERSION).then(|| scoring::score(e.form, &e.answers.borrowed(), &e.context));
     if !recomputed && scored().as_ref() != Some(&e.outcome) {
         key(out, ",", result);
         out.push_str(&result_to_json(&e.outcome).to_text());
@@ -213,24 +212,23 @@ pub fn from_record(v: &Json, id: &str) -> Result<Entry> {
 }
 
 /// The result the scorer gives these answers, when it is the scorer and the
-/// questionnaire that wrote the versions and the form asks every answered item.
+/// questionnaire that wrote the versions and the form asks every answered item
+/// (as it does when they were read from the form's digits: `from_digits`).
 pub(crate) fn recompute(
     form: Form,
     questionnaire_version: u32,
     scoring_version: u32,
     answers: &VecMap<AnswerId, u8>,
+    from_digits: bool,
     context: &Context,
 ) -> Option<Outcome> {
-    if scoring_version != SCORING_VERSION {
-        return None;
-    }
-    form_answers(form, questionnaire_version, answers).map(|(a, _)| scoring::score(form, &a, context))
+    let asked = from_digits || form_digits(form, questionnaire_version, answers).is_some();
+    (scoring_version == SCORING_VERSION && asked).then(|| scoring::score(form, &answers.borrowed(), context))
 }
 
-/// The answers as the scorer takes them (their keys borrowed), and as digits
-/// in the form's item order, when the form of this questionnaire version asks
-/// every one of them; `None` otherwise.
-fn form_answers(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Option<(VecMap<&str, u8>, String)> {
+/// The answers as digits in the form's item order, when the form of this
+/// questionnaire version asks every one of them; `None` otherwise.
+fn form_digits(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Option<String> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
@@ -244,7 +242,7 @@ fn form_answers(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Opt
         *digits.get_mut(place(form, *i)?)? = b'0' + v;
     }
     // Only ASCII digits and `-`, so this always succeeds.
-    Some((answers.borrowed(), String::from_utf8(digits).unwrap_or_default()))
+    String::from_utf8(digits).ok()
 }
 
 /// Where `ITEMS[i]` is among the items `form` asks (the place of its digit), if it asks it.

@@ -222,16 +222,16 @@ pub(crate) fn read_entry(v: &Json, at: &str, compact: bool) -> Result<Entry> {
     let locale: Locale = parse_id(member(v, at, "locale")?, at, "locale")?;
     let questionnaire_version = parse_version(v, at, "questionnaire_version")?;
     let scoring_version = parse_version(v, at, "scoring_version")?;
-    let answers = match member(v, at, "answers")? {
-        Json::Str(digits) if compact => super::compact::parse_digits(form, questionnaire_version, digits, &path(at, "answers"))?,
-        other => parse_stored_answers(other, &path(at, "answers"))?,
+    let (answers, from_digits) = match member(v, at, "answers")? {
+        Json::Str(digits) if compact => (super::compact::parse_digits(form, questionnaire_version, digits, &path(at, "answers"))?, true),
+        other => (parse_stored_answers(other, &path(at, "answers"))?, false),
     };
     let context = match optional(v, "context") {
         None => Context::default(),
         Some(c) => crate::scoring::parse_context(c, &path(at, "context"))?,
     };
     let outcome = match optional(v, "result") {
-        None if compact => super::compact::recompute(form, questionnaire_version, scoring_version, &answers, &context)
+        None if compact => super::compact::recompute(form, questionnaire_version, scoring_version, &answers, from_digits, &context)
             .ok_or_else(|| Error::invalid(path(at, "result"), "is missing, and cannot be recomputed from these answers and versions"))?,
         _ => parse_result(member(v, at, "result")?, &path(at, "result"), form)?,
     };
