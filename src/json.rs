@@ -92,22 +92,7 @@ impl Json {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Num(n) => {
-                // Whole numbers (answers, times, counts) skip float formatting; the
-                // text is the same, as it is for every integer below 2^53.
-                if *n == 0.0 {
-                    out.push_str(if n.is_sign_negative() { "-0" } else { "0" });
-                } else if Json::is_whole(*n) {
-                    push_int(out, *n as i64);
-                } else if n.is_finite() {
-                    match texts.next() {
-                        Some(t) => out.push_str(t),
-                        None => out.push_str(&crate::num::shortest(*n)),
-                    }
-                } else {
-                    out.push_str("null");
-                }
-            }
+            Json::Num(n) => write_num(*n, out, texts),
             Json::Str(s) => write_str(s, out),
             Json::Arr(a) => {
                 out.push('[');
@@ -132,6 +117,25 @@ impl Json {
                 out.push('}');
             }
         }
+    }
+}
+
+/// Appends `n` as `to_text` writes it: a fractional number as the next of
+/// `texts` (see `to_text`), else as its own shortest text.
+pub(crate) fn write_num<'t>(n: f64, out: &mut String, texts: &mut impl Iterator<Item = &'t str>) {
+    // Whole numbers (answers, times, counts) skip float formatting; the
+    // text is the same, as it is for every integer below 2^53.
+    if n == 0.0 {
+        out.push_str(if n.is_sign_negative() { "-0" } else { "0" });
+    } else if Json::is_whole(n) {
+        push_int(out, n as i64);
+    } else if n.is_finite() {
+        match texts.next() {
+            Some(t) => out.push_str(t),
+            None => out.push_str(&crate::num::shortest(n)),
+        }
+    } else {
+        out.push_str("null");
     }
 }
 

@@ -1,12 +1,13 @@
 //! Properties of schema 2's compact entry record: any entry reads back exactly
 //! (answers, notes, odd item ids, results that the scorer would not give), and
-//! any schema-1 store migrates keeping every entry with its result as stored.
+//! any schema-1 store migrates keeping every entry with its result as stored;
+//! the history's overview, written straight out, is the text its `Json` gives.
 
 use burnout_check::date::Date;
 use burnout_check::history::compact::{from_record, record_text, to_record};
-use burnout_check::history::record::{entry_id, entry_record};
+use burnout_check::history::record::{briefs_text, entry_brief, entry_id, entry_record};
 use burnout_check::history::{AnswerId, Entry};
-use burnout_check::json::parse;
+use burnout_check::json::{parse, Json};
 use burnout_check::model::{Duration, Form, Locale, Scope, Secondary};
 use burnout_check::questionnaire::{self, Item};
 use burnout_check::scoring::{score, Answers, Context};
@@ -97,6 +98,18 @@ fn any_entry() -> impl Strategy<Value = Entry> {
                 }
             })
     })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn the_overview_written_straight_out_is_the_briefs_text_to_the_byte(entries in prop::collection::vec(any_entry(), 0..8)) {
+        // Every other entry unsaved, so both spellings of `saved` are written.
+        let saved = |e: &Entry| entries.iter().position(|x| x.id == e.id).is_some_and(|i| i % 2 == 0);
+        let want = Json::Arr(entries.iter().map(|e| entry_brief(e, saved(e))).collect()).to_text();
+        prop_assert_eq!(briefs_text(&entries, saved), want);
+    }
 }
 
 proptest! {

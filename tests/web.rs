@@ -192,6 +192,54 @@ fn entries_are_stored_compact_and_a_schema_1_entry_in_real_storage_is_migrated()
     second.clear().unwrap();
 }
 
+/// The overview's entries as `id:saved` pairs, and its events' count.
+fn overview_of(store: &HistoryStore) -> (Vec<String>, u32) {
+    let o = store.overview().unwrap();
+    let entries = js_sys::Array::from(&get(&o, "entries"));
+    let ids = entries.iter().map(|e| format!("{}:{}", get(&e, "id").as_string().unwrap(), get(&e, "saved").as_bool().unwrap())).collect();
+    (ids, js_sys::Array::from(&get(&o, "events")).length())
+}
+
+#[wasm_bindgen_test]
+fn the_overview_kept_between_calls_follows_every_change() {
+    let s = storage();
+    let mut store = HistoryStore::new(Some("wbt-o".into()));
+    store.clear().unwrap();
+    assert_eq!(overview_of(&store), (vec![], 0));
+    let a = get(&get(&store.save(save_request(3, 1_767_000_000_000.0, "2025-12-29")).unwrap(), "entry"), "id").as_string().unwrap();
+    assert_eq!(overview_of(&store), (vec![format!("{a}:true")], 0), "a save");
+    // A fresh object each time: changing one does not change the next.
+    Reflect::set(&store.overview().unwrap(), &"entries".into(), &JsValue::NULL).unwrap();
+    assert_eq!(overview_of(&store).0.len(), 1);
+    store.add_event(js(r#"{"kind":"change","date":"2025-12-30","what":"role"}"#)).unwrap();
+    assert_eq!(overview_of(&store).1, 1, "an event");
+    // Another tab saves: seen after refresh().
+    let mut other = HistoryStore::new(Some("wbt-o".into()));
+    let b = get(&get(&other.save(save_request(1, 1_768_000_000_000.0, "2026-01-09")).unwrap(), "entry"), "id").as_string().unwrap();
+    assert_eq!(overview_of(&store).0.len(), 1, "not before refresh()");
+    store.refresh();
+    assert_eq!(overview_of(&store), (vec![format!("{a}:true"), format!("{b}:true")], 1), "refresh()");
+    // An import of what the other tab holds adds nothing; a removal and a save that cannot be stored show.
+    store.import_json(other.export_json()).unwrap();
+    assert_eq!(overview_of(&store).0.len(), 2);
+    store.remove(b.clone()).unwrap();
+    assert_eq!(overview_of(&store), (vec![format!("{a}:true")], 1), "a removal");
+    let blocked = Reflect::get(&js_sys::global(), &"Storage".into()).unwrap();
+    let proto = Reflect::get(&blocked, &"prototype".into()).unwrap();
+    let real = Reflect::get(&proto, &"setItem".into()).unwrap();
+    Reflect::set(&proto, &"setItem".into(), &js_sys::Function::new_no_args("throw new DOMException('full', 'QuotaExceededError')")).unwrap();
+    let unsaved = store.save(save_request(0, 1_769_000_000_000.0, "2026-01-21"));
+    Reflect::set(&proto, &"setItem".into(), &real).unwrap();
+    assert!(unsaved.is_err());
+    let (ids, _) = overview_of(&store);
+    assert_eq!(ids.len(), 2);
+    assert!(ids[1].ends_with(":false"), "kept in memory, marked unsaved: {ids:?}");
+    store.clear().unwrap();
+    assert_eq!(overview_of(&store), (vec![], 0), "clear()");
+    other.clear().unwrap();
+    assert!(s.get_item("wbt-o:meta").unwrap().is_none());
+}
+
 #[wasm_bindgen_test]
 fn a_full_quota_is_a_typed_error_and_the_entry_stays_in_memory() {
     let mut store = HistoryStore::new(Some("wbt-b".into()));

@@ -6,7 +6,7 @@ use super::{AnswerId, Entry, Event, EventKind};
 use crate::cat::{cat, int, push_hex};
 use crate::date::Date;
 use crate::error::{path, Error, Result};
-use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, Json};
+use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, write_num, write_str, Json};
 use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType};
 use crate::scoring::{Context, Indices, Outcome};
 use crate::num;
@@ -156,6 +156,44 @@ pub fn entry_brief(e: &Entry, saved: bool) -> Json {
             ]),
         ),
     ])
+}
+
+/// `Json::Arr` of each entry's `entry_brief` (`saved(e)` for each) as text,
+/// written straight out: a `Json` per entry cost opening the history view tens
+/// of thousands of allocations for a long history. The same text (a test pins it).
+pub fn briefs_text(entries: &[Entry], saved: impl Fn(&Entry) -> bool) -> String {
+    // Fractional numbers formatted all at once, as `Json::to_text` does; only the strains can be.
+    let fractional: Vec<f64> =
+        entries.iter().filter_map(|e| e.outcome.indices.strain).filter(|n| n.is_finite() && !Json::is_whole(*n)).collect();
+    let texts = if fractional.is_empty() { String::new() } else { crate::num::shortest_many(&fractional) };
+    let texts = &mut texts.split([',']);
+    let mut out = String::with_capacity(entries.len() * 160 + 2);
+    out.push('[');
+    for (i, e) in entries.iter().enumerate() {
+        let o = &e.outcome;
+        out.push_str(if i > 0 { ",{\"id\":" } else { "{\"id\":" });
+        write_str(&e.id, &mut out);
+        out.push_str(",\"at\":");
+        write_num(e.at_ms as f64, &mut out, texts);
+        out.push_str(",\"date\":");
+        write_str(&e.date.text(), &mut out);
+        out.push_str(",\"form\":");
+        write_str(e.form.id(), &mut out);
+        out.push_str(if saved(e) { ",\"saved\":true,\"result\":{\"profile\":" } else { ",\"saved\":false,\"result\":{\"profile\":" });
+        write_str(o.profile.id(), &mut out);
+        out.push_str(",\"indices\":{\"strain\":");
+        write_num(o.indices.strain.unwrap_or(f64::NAN), &mut out, texts);
+        out.push_str("},\"top_areas\":[");
+        for (j, c) in o.top_areas.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            write_str(c.id(), &mut out);
+        }
+        out.push_str("]}}");
+    }
+    out.push(']');
+    out
 }
 
 /// The entry exactly as it is stored in an export (and in schema 1).
