@@ -37,6 +37,12 @@ const chartTextProblems = (page) => page.evaluate(() => {
     const box = svg.getBoundingClientRect();
     const texts = [...svg.querySelectorAll("text")].map((t) => ({ t: t.textContent, r: t.getBoundingClientRect() }));
     for (const { t, r } of texts) if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${t} outside its chart`);
+    // Drawn at its own size, not shrunk with the chart: a phone reads the same 11-12 px text.
+    const scale = box.width / svg.viewBox.baseVal.width;
+    for (const t of svg.querySelectorAll("text")) {
+      const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+      if (px < 10.5) out.push(`${t.textContent} drawn at ${px.toFixed(1)} px`);
+    }
     // Each index name ends before its bar begins.
     for (const g of svg.querySelectorAll("g.bar")) {
       const label = g.querySelector(".axis-label").getBoundingClientRect();
@@ -174,4 +180,31 @@ test("the trend chart's text alternative: every point's date and value is in the
   assert.equal(await chart.locator(".rest-span").count(), 1);
   assert.match(await el.locator("li.event.rest").textContent(), /Time off, Mar 7, 2026 to Mar 21, 2026/);
   await context.close();
+});
+
+test("charts are drawn as wide as the view's room, also the result built unseen ahead of time, so a phone reads their text at its size", async () => {
+  for (const width of [320, 1280]) {
+    const { context, page } = await openPage(env.browser, env.server.url, { time: NOW, viewport: { width, height: 800 } });
+    // The unseen result (views/result.js warmUp) is removed in the task that builds it: catch it on the way out.
+    await page.addInitScript(() => {
+      const remove = Element.prototype.remove;
+      Element.prototype.remove = function () {
+        if (this.classList?.contains("warm-up")) {
+          const svg = this.querySelector("svg.indices-chart");
+          window.__warmUp = { chart: svg?.viewBox.baseVal.width ?? null, room: this.parentNode.clientWidth };
+        }
+        return remove.call(this);
+      };
+    });
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => window.__warmUp, null, { timeout: 15000 });
+    const warm = await page.evaluate(() => window.__warmUp);
+    assert.equal(warm.chart, Math.min(420, Math.max(240, warm.room)), `${width}px: the unseen result's chart is as wide as its room (${warm.room} px), at most 420`);
+    await seedHistory(page, HISTORY);
+    await page.reload();
+    await go(page, "History", "section.history");
+    const trend = await app(page).locator("svg.trend-chart").evaluate((svg) => [svg.viewBox.baseVal.width, svg.getBoundingClientRect().width]);
+    assert.ok(Math.abs(trend[0] - trend[1]) <= 1, `${width}px: the trend is drawn one unit per pixel (${trend})`);
+    await context.close();
+  }
 });

@@ -19,12 +19,15 @@ export const MAX_MARKS = 50;
 let nextId = 0;
 const uid = (name) => `bc-${name}-${++nextId}`;
 
+/** The widest each chart is drawn; narrower where the view has less room (`width`), so its text is not scaled down. */
+export const INDICES_WIDTH = 420;
+export const TREND_WIDTH = 640;
+
 /** Horizontal bars for the five indices; `label(index)` names them, `notAsked` fills nulls. */
-export function indicesChart(indices, { title, description, label, notAsked, locale }) {
+export function indicesChart(indices, { title, description, label, notAsked, locale, width = INDICES_WIDTH }) {
   const titleId = uid("title");
   const rowH = 34;
   const left = 130;
-  const width = 420;
   const barW = width - left - 60;
   const height = INDICES.length * rowH + 28;
   const x = (v) => left + (v / 100) * barW;
@@ -68,10 +71,9 @@ const LATEST_VALUES = 12;
  * first; `reliable` marks the latest pair as a change beyond noise; `rests`
  * are `{ start, end }` spans drawn behind the line.
  */
-export function trendChart(points, { title, description, bandLabel, reliable, reliableLabel, rests = [], formatDate, locale }) {
+export function trendChart(points, { title, description, bandLabel, reliable, reliableLabel, rests = [], formatDate, locale, width = TREND_WIDTH }) {
   const titleId = uid("title");
   const patternId = uid("rest");
-  const width = 640;
   const height = 260;
   const pad = { left: 36, right: 96, top: 34, bottom: 34 }; // room above 100 for value and mark labels
   const days = points.map((p) => dayNumber(p.date));

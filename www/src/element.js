@@ -600,6 +600,17 @@ export class BurnoutCheck extends HTMLElement {
     if (hadFocus && !this.#root.activeElement) this.#main?.querySelector("h2")?.focus();
   }
 
+  /**
+   * The width a chart is drawn at: the room the views have now (the content box
+   * of the current main, laid out by the last frame, so reading it is cheap), at
+   * most `max`. A drawing that wide is one unit per CSS pixel, so its text keeps
+   * its size on a phone instead of shrinking with the chart; `max` before any layout.
+   */
+  _chartWidth(max) {
+    const room = this.#main?.clientWidth || this.#app?.clientWidth || 0;
+    return room ? Math.round(Math.min(max, Math.max(240, room))) : max;
+  }
+
   /** What the frame (dialogs) and the header on screen depend on (see `_render`). */
   #keys() {
     const frameKey = `${this.locale}|${this.getAttribute("crisis-resources")}`;

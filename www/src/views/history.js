@@ -3,7 +3,7 @@
 // person's data in their hands (export, import, delete).
 
 import { h } from "../h.js";
-import { trendChart, trendValues } from "../charts.js";
+import { TREND_WIDTH, trendChart, trendValues } from "../charts.js";
 import { formatDate, localDate, score } from "../dates.js";
 import { download } from "../download.js";
 import { printHistorySummary, signed } from "../print.js";
@@ -123,6 +123,7 @@ export function renderHistory(app) {
         rests,
         formatDate: date,
         locale,
+        width: app._chartWidth(TREND_WIDTH),
       }),
     );
     const summary = [];

@@ -3,7 +3,7 @@
 // support first when needed, and what this result is not.
 
 import { h } from "../h.js";
-import { indicesChart } from "../charts.js";
+import { INDICES_WIDTH, indicesChart } from "../charts.js";
 import { formatDate, score } from "../dates.js";
 import { printSummary } from "../print.js";
 import { translate } from "../i18n.js";
@@ -70,6 +70,7 @@ export function renderResult(app) {
       label: indexName,
       notAsked: t("not_asked"),
       locale,
+      width: app._chartWidth(INDICES_WIDTH),
     }),
     h("details", { class: "table-alt" },
       h("summary", {}, `${t("table_index")} / ${t("table_value")}`),
@@ -115,6 +116,7 @@ export function warmUp(app) {
       _t: (k, v) => app._t(k, v),
       _store: { status: () => ({ persistent: true }) },
       _crisisContent: (options) => app._crisisContent(options),
+      _chartWidth: (max) => app._chartWidth(max),
     });
     section.removeAttribute("class"); // not a "section.result" for anyone looking
     section.removeAttribute("part");
