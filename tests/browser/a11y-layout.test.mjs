@@ -199,7 +199,7 @@ test("charts are drawn as wide as the view's room, also the result built unseen 
     await page.goto(env.server.url);
     await page.waitForFunction(() => window.__warmUp, null, { timeout: 15000 });
     const warm = await page.evaluate(() => window.__warmUp);
-    assert.equal(warm.chart, Math.min(420, Math.max(240, warm.room)), `${width}px: the unseen result's chart is as wide as its room (${warm.room} px), at most 420`);
+    assert.ok(Math.abs(warm.chart - Math.min(420, Math.max(240, warm.room))) <= 1, `${width}px: the unseen result's chart (${warm.chart}) is as wide as its room (${warm.room} px), at most 420`);
     await seedHistory(page, HISTORY);
     await page.reload();
     await go(page, "History", "section.history");

@@ -52,6 +52,9 @@ export class BurnoutCheck extends HTMLElement {
   /** The one live region: step changes and the result are announced here (politely), nothing else. */
   #live = h("p", { class: "visually-hidden live", role: "status" });
   #crisisCache = { text: null, spec: null };
+  /** The views' width as the last layout left it: watched, so reading it never forces a layout (see `_chartWidth`). */
+  #room = 0;
+  #roomWatch = null;
 
   /**
    * Who receives the result under `share-result`, as shown to the person. The
@@ -592,6 +595,9 @@ export class BurnoutCheck extends HTMLElement {
         this.#crisisDialog,
         this.#confirmDialog,
       );
+      this.#roomWatch ??= new ResizeObserver((entries) => { this.#room = entries.at(-1).contentRect.width; });
+      this.#roomWatch.disconnect();
+      this.#roomWatch.observe(this.#app);
       // The live region stays in place across renders, or screen readers would not hear it change.
       if (previous?.parentNode === this.#root && this.#live.parentNode === this.#root) previous.replaceWith(this.#app);
       else this.#root.replaceChildren(this.#app, this.#live);
@@ -601,14 +607,13 @@ export class BurnoutCheck extends HTMLElement {
   }
 
   /**
-   * The width a chart is drawn at: the room the views have now (the content box
-   * of the current main, laid out by the last frame, so reading it is cheap), at
-   * most `max`. A drawing that wide is one unit per CSS pixel, so its text keeps
-   * its size on a phone instead of shrinking with the chart; `max` before any layout.
+   * The width a chart is drawn at: the room the views had at the last layout (the
+   * content box of `.app`, which `main` fills), at most `max`. A drawing that wide
+   * is one unit per CSS pixel, so its text keeps its size on a phone instead of
+   * shrinking with the chart; `max` before the first layout.
    */
   _chartWidth(max) {
-    const room = this.#main?.clientWidth || this.#app?.clientWidth || 0;
-    return room ? Math.round(Math.min(max, Math.max(240, room))) : max;
+    return this.#room ? Math.round(Math.min(max, Math.max(240, this.#room))) : max;
   }
 
   /** What the frame (dialogs) and the header on screen depend on (see `_render`). */
