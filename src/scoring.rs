@@ -163,7 +163,7 @@ pub fn construct_scores(form: Form, answers: &VecMap<&str, u8>) -> VecMap<Constr
     let mut next = rest.next();
     for &i in questionnaire::BY_ID {
         let Some(item) = questionnaire::ITEMS.get(usize::from(i)) else { continue };
-        while next.is_some_and(|(id, _)| *id < &item.id) {
+        while next.is_some_and(|(id, _)| **id < *item.id) {
             next = rest.next();
         }
         let answer = next.filter(|(id, _)| **id == item.id).map(|(_, &a)| a);

@@ -138,7 +138,9 @@ pub fn entry_to_json(e: &Entry, saved: bool) -> Json {
 }
 
 /// What a list of entries shows of one (`overview()` in JS): when, which form,
-/// whether saved, and of the result the profile, strain and top areas.
+/// whether saved, and of the result the profile, strain and top areas. The
+/// module writes it with `briefs_text`; this is the reference a property test
+/// holds that text to.
 pub fn entry_brief(e: &Entry, saved: bool) -> Json {
     let o = &e.outcome;
     Json::obj(vec![
