@@ -1,9 +1,9 @@
-// `BASE=/path/to/another/checkout node bench/compare.mjs`: (a), (c), (d) and (e) of
-// bench/run.mjs (navigation start -> first screen usable; opening a history of
-// 2,000 entries; importing them; JS heap after load) for this checkout and another built one (`npm run
+// `BASE=/path/to/another/checkout node bench/compare.mjs`: (a) to (e) of
+// bench/run.mjs (navigation start -> first screen usable; last answer -> result
+// shown; opening a history of 2,000 entries; importing them; JS heap after load) for this checkout and another built one (`npm run
 // build` there), alternately in one browser, CPU throttled 4x, so that a busy
 // machine slows both alike. (a) of the plain form (bench/plain.html) is timed in
-// the same rounds, for the ratio. N=15 rounds by default; ONLY=a skips (c) and (d).
+// the same rounds, for the ratio. N=15 rounds by default; ONLY=a skips (b), (c) and (d).
 // BASE may also be a folder holding a copy of a built dist/. Prints medians and ranges.
 // Each checkout imports an export its own core wrote (BASE's bench/export.mjs when it
 // has one): the file a person would have exported from that version.
@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
-import { LISTEN, firstUsable } from "./marks.mjs"; // (a) as bench/run.mjs counts it
+import { LISTEN, answerFullForm, firstUsable } from "./marks.mjs"; // (a) and (b) as bench/run.mjs counts them
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const HERE = fileURLToPath(new URL("..", import.meta.url));
@@ -55,7 +55,7 @@ if (!ONLY_A) {
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const empty = () => ({ base: { a: [], p: [], c: [], d: [], e: [] }, this: { a: [], p: [], c: [], d: [], e: [] }, plain: { a: [], p: [], e: [] } });
+const empty = () => ({ base: { a: [], p: [], b: [], c: [], d: [], e: [] }, this: { a: [], p: [], b: [], c: [], d: [], e: [] }, plain: { a: [], p: [], e: [] } });
 let res = empty();
 
 const run = async (which) => {
@@ -74,6 +74,7 @@ const run = async (which) => {
   res[which].e.push((await cdp.send("Runtime.getHeapUsage")).usedSize / 1048576);
   if (which === "plain" || ONLY_A) return context.close();
   await page.waitForFunction(() => document.querySelector("burnout-check")?.shadowRoot?.querySelector("nav button:not([disabled])"));
+  res[which].b.push((await answerFullForm(page))[0]);
   const d = await page.evaluate(async (text) => {
     const root = document.querySelector("burnout-check").shadowRoot;
     [...root.querySelectorAll("nav button")].at(-1).click();
@@ -114,6 +115,6 @@ console.log(`\n${N} interleaved rounds, 4x throttle, median (min-max) ms; (e) MB
 for (const k of ["base", "this"]) {
   const ratio = (med(res[k].a) / med(res.plain.a)).toFixed(2);
   const painted = (med(res[k].p) / med(res.plain.p)).toFixed(2);
-  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, " painted", cell(res[k].p), `${painted}x`, ONLY_A ? "" : ` (c) ${cell(res[k].c)}  (d) ${cell(res[k].d)}`, ` (e) ${cell(res[k].e, 2)}`);
+  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, " painted", cell(res[k].p), `${painted}x`, ONLY_A ? "" : ` (b) ${cell(res[k].b, 1)}  (c) ${cell(res[k].c)}  (d) ${cell(res[k].d)}`, ` (e) ${cell(res[k].e, 2)}`);
 }
 console.log("plain ", "(a)", cell(res.plain.a), " painted", cell(res.plain.p), ` (e) ${cell(res.plain.e, 2)}`);

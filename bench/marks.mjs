@@ -36,3 +36,56 @@ export async function firstUsable(page, core) {
     return [Math.max(window.__bench.ready, fcp), Math.max(window.__bench.painted, fcp), window.__bench.core ?? undefined];
   });
 }
+
+/**
+ * Before answering, a second on the first screen, as a person reads it: what the
+ * page does when idle after its first screen (loading the views, warming up the
+ * result) then happens before (b) for either page, as it would for anyone, instead
+ * of depending on whether the bench's clicks left the page an idle moment.
+ */
+export const SETTLE = 1000;
+/**
+ * And a moment on each screen of questions before going on, as no one answers four
+ * questions in no time: what the page does while a person answers (the element
+ * warms its scoring once a check begins) gets the idle moments it gets in use,
+ * instead of none, as when every click came in the same task as the screen.
+ */
+export const PAUSE = 100;
+
+/**
+ * (b): our element's full form answered screen by screen (after SETTLE on the
+ * start screen, PAUSE on each screen); `[last "finish" -> result in the DOM,
+ * -> the element's "saved"]` in ms.
+ */
+export async function answerFullForm(page) {
+  await page.waitForTimeout(SETTLE);
+  return page.evaluate(async (pause) => {
+    const waitFor = window.__waitFor;
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const q = (s) => root.querySelector(s);
+    await waitFor(root, () => q("section.start button[type=submit]"));
+    q('input[value="full"]')?.click();
+    q("section.start button[type=submit]").click();
+    await waitFor(root, () => q("section.questions"));
+    for (let screen = 0; screen < 50; screen++) {
+      let k = 0;
+      for (const f of root.querySelectorAll("fieldset[data-item]")) f.querySelector(`input[value="${(k++ + screen) % 5}"]`).click();
+      const ctx = root.querySelector('input[type="radio"][name^="ctx-"]');
+      if (ctx) ctx.click();
+      await new Promise((ok) => setTimeout(ok, pause));
+      const button = q('section.questions button[type="submit"]');
+      const onContext = !root.querySelector("fieldset[data-item]");
+      const before = q("section.questions form");
+      if (onContext) {
+        const saved = new Promise((ok) => document.addEventListener("burnout-check:saved", () => ok(performance.now()), { once: true }));
+        const t0 = performance.now();
+        button.click();
+        const t1 = await waitFor(root, () => q("section.result"));
+        return [t1 - t0, (await saved) - t0];
+      }
+      button.click();
+      await waitFor(root, () => q("section.questions form") !== before);
+    }
+    throw new Error("never reached the last screen");
+  }, PAUSE);
+}

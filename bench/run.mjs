@@ -20,26 +20,12 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
-import { LISTEN, firstUsable } from "./marks.mjs";
+import { LISTEN, PAUSE, SETTLE, answerFullForm, firstUsable } from "./marks.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 15);
 const ENTRIES = 2000;
 const THROTTLE = 4;
-/**
- * Before answering, a second on the first screen, as a person reads it: what the
- * page does when idle after its first screen (loading the views, warming up the
- * result) then happens before (b) for either page, as it would for anyone, instead
- * of depending on whether the bench's clicks left the page an idle moment.
- */
-const SETTLE = 1000;
-/**
- * And a moment on each screen of questions before going on, as no one answers four
- * questions in no time: what the page does while a person answers (the element
- * warms its scoring once a check begins) gets the idle moments it gets in use,
- * instead of none, as when every click came in the same task as the screen.
- */
-const PAUSE = 100;
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".wasm": "application/wasm", ".json": "application/json" };
 
 // ---- one server for both pages: dist/ at /, bench/ at /bench/, the same headers as scripts/serve.mjs ----
@@ -77,38 +63,8 @@ async function oursRun(browser, base, exportText) {
   await page.goto(base + "/");
   const [a, p, k] = await firstUsable(page, true);
   const out = { a, p, k, e: await heap(cdp) };
-  await page.waitForTimeout(SETTLE);
-  // Answer the full form through the screens; time the last "finish".
-  out.b = await page.evaluate(async (pause) => {
-    const waitFor = window.__waitFor;
-    const root = document.querySelector("burnout-check").shadowRoot;
-    const q = (s) => root.querySelector(s);
-    await waitFor(root, () => q("section.start button[type=submit]"));
-    q('input[value="full"]')?.click();
-    q("section.start button[type=submit]").click();
-    await waitFor(root, () => q("section.questions"));
-    for (let screen = 0; screen < 50; screen++) {
-      let k = 0;
-      for (const f of root.querySelectorAll("fieldset[data-item]")) f.querySelector(`input[value="${(k++ + screen) % 5}"]`).click();
-      const ctx = root.querySelector('input[type="radio"][name^="ctx-"]');
-      if (ctx) ctx.click();
-      await new Promise((ok) => setTimeout(ok, pause));
-      const button = q('section.questions button[type="submit"]');
-      const onContext = !root.querySelector("fieldset[data-item]");
-      const before = q("section.questions form");
-      if (onContext) {
-        const saved = new Promise((ok) => document.addEventListener("burnout-check:saved", () => ok(performance.now()), { once: true }));
-        const t0 = performance.now();
-        button.click();
-        const t1 = await waitFor(root, () => q("section.result"));
-        return [t1 - t0, (await saved) - t0];
-      }
-      button.click();
-      await waitFor(root, () => q("section.questions form") !== before);
-    }
-    throw new Error("never reached the last screen");
-  }, PAUSE);
-  [out.b, out.s] = out.b;
+  // Answer the full form through the screens (after SETTLE); time the last "finish".
+  [out.b, out.s] = await answerFullForm(page);
   // Import 2,000 entries through the history view's file input.
   out.d = await page.evaluate(async (text) => {
     const waitFor = window.__waitFor;
