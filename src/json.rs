@@ -65,8 +65,7 @@ impl Json {
         // Fractional numbers are formatted all at once (one trip to JS in the wasm build).
         let mut fractional = Vec::new();
         self.fractional_numbers(&mut fractional);
-        // No trip to JS for a text without any (most stored records).
-        let texts = if fractional.is_empty() { String::new() } else { crate::num::shortest_many(&fractional) };
+        let texts = fractional_texts(&fractional);
         let mut out = String::new();
         // `[',']`, not `','`: see `num::expand_exponent`.
         self.write_to(&mut out, &mut texts.split([',']));
@@ -79,9 +78,14 @@ impl Json {
         n == 0.0 || (n.fract() == 0.0 && n.abs() < 9.0e15)
     }
 
+    /// A number `write_num` takes from the texts of `fractional_texts`: finite and not whole.
+    pub(crate) fn is_fractional(n: f64) -> bool {
+        n.is_finite() && !Json::is_whole(n)
+    }
+
     fn fractional_numbers(&self, out: &mut Vec<f64>) {
         match self {
-            Json::Num(n) if n.is_finite() && !Json::is_whole(*n) => out.push(*n),
+            Json::Num(n) if Json::is_fractional(*n) => out.push(*n),
             Json::Arr(a) => a.iter().for_each(|v| v.fractional_numbers(out)),
             Json::Obj(m) => m.iter().for_each(|(_, v)| v.fractional_numbers(out)),
             _ => {}
@@ -118,6 +122,12 @@ impl Json {
             }
         }
     }
+}
+
+/// The shortest texts of `numbers` (each `Json::is_fractional`), joined by commas,
+/// for `write_num` in their order; one trip to JS in the wasm build, none without any.
+pub(crate) fn fractional_texts(numbers: &[f64]) -> String {
+    if numbers.is_empty() { String::new() } else { crate::num::shortest_many(numbers) }
 }
 
 /// Appends `n` as `to_text` writes it: a fractional number as the next of

@@ -11,7 +11,7 @@ pub struct LocalStorage {
     storage: web_sys::Storage,
 }
 
-// The Storage calls `set_checked` makes, on strings already in JS: web-sys's
+// The Storage writes (and `set_checked`'s reads), on strings already in JS: web-sys's
 // take `&str` and return `String`, which copies the key into JS at every call
 // and the value read back into wasm, to compare it there. For an import of
 // 2,000 entries that was 8,000 copies; this way it is 4,000 and the comparison
@@ -33,6 +33,11 @@ pub const UNAVAILABLE: &str =
     "This browser does not let this page keep data (storage is blocked or missing), so your history cannot be kept here. You can still export each result.";
 
 impl LocalStorage {
+    /// The same object through the bindings every write uses (one set for setItem/removeItem).
+    fn raw(&self) -> &RawStorage {
+        self.storage.unchecked_ref()
+    }
+
     /// Finds localStorage and checks it answers a read; `Err` carries the reason.
     pub fn probe(namespace: &str) -> std::result::Result<LocalStorage, String> {
         let window = web_sys::window().ok_or_else(|| UNAVAILABLE.to_string())?;
@@ -82,13 +87,13 @@ impl Backend for LocalStorage {
         self.storage.get_item(key).map_err(|_| read_error(key))
     }
     fn set(&mut self, key: &str, value: &str) -> Result<()> {
-        self.storage.set_item(key, value).map_err(|e| map_write_error(key, e))
+        self.raw().set_js(&JsValue::from_str(key), &JsValue::from_str(value)).map_err(|e| map_write_error(key, e))
     }
     fn remove(&mut self, key: &str) -> Result<()> {
-        self.storage.remove_item(key).map_err(|e| map_write_error(key, e))
+        self.raw().remove_js(&JsValue::from_str(key)).map_err(|e| map_write_error(key, e))
     }
     fn set_checked(&mut self, key: &str, value: &str) -> Result<bool> {
-        let raw: &RawStorage = self.storage.unchecked_ref();
+        let raw = self.raw();
         let (k, v) = (JsValue::from_str(key), JsValue::from_str(value));
         let previous = raw.get_js(&k).map_err(|_| read_error(key))?;
         raw.set_js(&k, &v).map_err(|e| map_write_error(key, e))?;

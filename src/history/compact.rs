@@ -21,7 +21,7 @@ use super::record::{read_entry, result_to_json};
 use super::{AnswerId, Entry};
 use crate::cat::{cat, int, push_int};
 use crate::error::{path, Error, Result};
-use crate::json::{write_str, Json};
+use crate::json::{write_num, write_str, Json};
 use crate::model::Form;
 use crate::questionnaire::{self, QUESTIONNAIRE_VERSION};
 use crate::scoring::{self, Context, Outcome};
@@ -104,7 +104,7 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
         out.push(',');
     }
     key(out, "", at);
-    push_num(out, e.at_ms as f64);
+    write_num(e.at_ms as f64, out, &mut std::iter::empty());
     key(out, ",", date);
     write_str(&e.date.text(), out);
     key(out, ",", form);
@@ -172,15 +172,6 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
 /// does not ask), kept as an object of item ids.
 fn answers_json(answers: &VecMap<AnswerId, u8>) -> Json {
     Json::Obj(answers.iter().map(|(k, v)| (k.to_string(), Json::Num(f64::from(*v)))).collect())
-}
-
-/// A number as `Json::Num(n).to_text()` writes it; whole ones without the `Json`.
-fn push_num(out: &mut String, n: f64) {
-    if n != 0.0 && Json::is_whole(n) {
-        push_int(out, n as i64);
-    } else {
-        out.push_str(&Json::Num(n).to_text());
-    }
 }
 
 /// Each short key with the export's name for it.

@@ -6,7 +6,7 @@ use super::{AnswerId, Entry, Event, EventKind};
 use crate::cat::{cat, int, push_hex};
 use crate::date::Date;
 use crate::error::{path, Error, Result};
-use crate::json::{as_arr, as_num, as_obj, as_str, member, only_keys, optional, write_num, write_str, Json};
+use crate::json::{as_arr, as_num, as_obj, as_str, fractional_texts, member, only_keys, optional, write_num, write_str, Json};
 use crate::model::{parse_id, Band, ChangeWhat, Construct, Flag, Form, Locale, Profile, RestType};
 use crate::scoring::{Context, Indices, Outcome};
 use crate::num;
@@ -165,9 +165,8 @@ pub fn entry_brief(e: &Entry, saved: bool) -> Json {
 /// of thousands of allocations for a long history. The same text (a test pins it).
 pub fn briefs_text(entries: &[Entry], saved: impl Fn(&Entry) -> bool) -> String {
     // Fractional numbers formatted all at once, as `Json::to_text` does; only the strains can be.
-    let fractional: Vec<f64> =
-        entries.iter().filter_map(|e| e.outcome.indices.strain).filter(|n| n.is_finite() && !Json::is_whole(*n)).collect();
-    let texts = if fractional.is_empty() { String::new() } else { crate::num::shortest_many(&fractional) };
+    let fractional: Vec<f64> = entries.iter().filter_map(|e| e.outcome.indices.strain).filter(|n| Json::is_fractional(*n)).collect();
+    let texts = fractional_texts(&fractional);
     let texts = &mut texts.split([',']);
     let mut out = String::with_capacity(entries.len() * 160 + 2);
     out.push('[');
