@@ -83,7 +83,8 @@ fn from_js(v: &JsValue, at: &str, depth: usize) -> crate::error::Result<Json> {
         let name = key.as_string().unwrap_or_default();
         let at = path(at, &name);
         let value = js_sys::Reflect::get(v, &key).map_err(|_| unreadable(&at))?;
-        out.push((name, from_js(&value, &at, depth + 1)?));
+        let item = from_js(&value, &at, depth + 1)?;
+        out.push((name, item));
     }
     Ok(Json::Obj(out))
 }

@@ -1,3 +1,4 @@
+use std::borrow::Cow;
 use std::fmt;
 
 /// What went wrong, as a stable code the front end can branch on.
@@ -57,6 +58,20 @@ impl Error {
 }
 
 impl Error {
+    /// The same error for a value read at `parent`: `date` under `entries[3]` is
+    /// `entries[3].date`, `[2]` under `events` is `events[2]`. A value read with
+    /// an empty path builds no path unless it fails, and then this one.
+    pub fn under(mut self, parent: &str) -> Self {
+        self.field = if self.field.is_empty() {
+            parent.to_string()
+        } else if self.field.starts_with('[') {
+            crate::cat::cat(&[parent, &self.field])
+        } else {
+            path(parent, &self.field).into_owned()
+        };
+        self
+    }
+
     /// `field: message`, or the message alone when there is no field.
     pub fn text(&self) -> String {
         if self.field.is_empty() {
@@ -75,8 +90,10 @@ impl fmt::Display for Error {
 }
 
 /// Joins a parent path and a child name: `path("answers", "x")` is `answers.x`.
-pub fn path(parent: &str, child: &str) -> String {
-    if parent.is_empty() { child.to_string() } else { crate::cat::cat(&[parent, ".", child]) }
+/// Under no parent it is the child itself, borrowed: records are read with an
+/// empty path (see [`Error::under`]), so reading one builds no path at all.
+pub fn path<'a>(parent: &str, child: &'a str) -> Cow<'a, str> {
+    if parent.is_empty() { Cow::Borrowed(child) } else { Cow::Owned(crate::cat::cat(&[parent, ".", child])) }
 }
 
 /// Joins a parent path and an index: `index_path("events", 2)` is `events[2]`.

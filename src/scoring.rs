@@ -315,17 +315,23 @@ pub fn flags_of(constructs: &VecMap<Construct, Option<f64>>, indices: &Indices, 
 
 /// The areas at 50 or more, highest first, at most three; ties keep `AREAS` order.
 pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construct> {
-    let mut areas: Vec<(Construct, f64)> = Vec::new();
-    for a in crate::model::AREAS {
-        if let Some(v) = constructs.get(&a).copied().flatten().filter(|&v| v >= t::AREA_CONCERN) {
-            areas.push((a, v));
+    // The highest area not yet taken, TOP_AREAS_MAX times: `>` keeps the first of
+    // equal scores, so ties stay in `AREAS` order (as a stable sort leaves them).
+    // No list to sort: sorting one cost every entry scored five allocations.
+    let mut top = Vec::with_capacity(t::TOP_AREAS_MAX);
+    let mut taken = [false; crate::model::AREAS.len()];
+    while top.len() < t::TOP_AREAS_MAX {
+        let mut best: Option<(usize, Construct, f64)> = None;
+        for (i, &a) in crate::model::AREAS.iter().enumerate() {
+            let Some(v) = constructs.get(&a).copied().flatten().filter(|&v| v >= t::AREA_CONCERN) else { continue };
+            if taken.get(i) != Some(&true) && best.is_none_or(|(_, _, b)| v > b) {
+                best = Some((i, a, v));
+            }
         }
-    }
-    // A stable sort, so equal scores stay in `AREAS` order.
-    crate::sort::sort_by(&mut areas, |x, y| y.1.total_cmp(&x.1));
-    areas.truncate(t::TOP_AREAS_MAX);
-    let mut top = Vec::new();
-    for (a, _) in areas {
+        let Some((i, a, _)) = best else { break };
+        if let Some(done) = taken.get_mut(i) {
+            *done = true;
+        }
         top.push(a);
     }
     top
@@ -333,7 +339,7 @@ pub fn top_areas_of(constructs: &VecMap<Construct, Option<f64>>) -> Vec<Construc
 
 /// Validates the JSON input of `assess()`; errors name the field.
 pub fn parse_input(input: &Json) -> Result<Input> {
-    only_keys(input, "", &["form", "locale", "answers", "context"])?;
+    json::only_keys(input, "", &["form", "locale", "answers", "context"])?;
     let form = parse_id(json::member(input, "", "form")?, "", "form")?;
     let locale = crate::text::requested_locale(input)?;
     let answers = parse_answers(json::member(input, "", "answers")?, form)?;
@@ -344,20 +350,12 @@ pub fn parse_input(input: &Json) -> Result<Input> {
     Ok(Input { form, locale, answers, context })
 }
 
-/// `json::only_keys`, but an empty key is named `""` so the message still has a field.
-fn only_keys(obj: &Json, at: &str, allowed: &[&str]) -> Result<()> {
-    json::only_keys(obj, at, allowed).map_err(|e| match e.field.as_str() {
-        "" if json::as_obj(obj, at).is_ok() => Error { field: "\"\"".to_string(), ..e },
-        _ => e,
-    })
-}
-
 fn parse_answers(v: &Json, form: Form) -> Result<Answers> {
     let mut answers = Answers::new();
     for (id, value) in json::as_obj(v, "answers")? {
         let at = path("answers", id);
         let item = questionnaire::find_item(form, id)
-            .ok_or_else(|| Error::invalid(&at, cat(&["is not an item of the ", form.id(), " form"])))?;
+            .ok_or_else(|| Error::invalid(&*at, cat(&["is not an item of the ", form.id(), " form"])))?;
         match value {
             // Not answered; on a repeated key the last one wins, as in `Json::get`.
             Json::Null => {
@@ -387,7 +385,7 @@ fn parse_answer(v: &Json, at: &str) -> Result<u8> {
 /// Validates the optional context answers at `at`; shared by `assess()` input and stored records.
 pub fn parse_context(v: &Json, at: &str) -> Result<Context> {
     use crate::error::path;
-    only_keys(v, at, &["duration", "scope", "secondary"])?;
+    json::only_keys(v, at, &["duration", "scope", "secondary"])?;
     let duration = json::optional(v, "duration").map(|d| parse_id(d, at, "duration")).transpose()?;
     let scope = json::optional(v, "scope").map(|s| parse_id(s, at, "scope")).transpose()?;
     let mut given = Vec::new();

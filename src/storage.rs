@@ -38,6 +38,9 @@ use crate::vecmap::{VecMap, VecSet};
 /// Bump when the key layout or the stored record shape changes. Storage
 /// written by a newer schema is shown read-only, never rewritten.
 pub const SCHEMA_VERSION: u32 = 2;
+/// What joins the namespace and a record's id in its key: `<ns>:e:<id>`, `<ns>:event:<id>`.
+const ENTRY_KEY: &str = ":e:";
+const EVENT_KEY: &str = ":event:";
 
 /// Shown when no backend is given and the caller gave no reason of its own.
 const NO_STORAGE: &str = "This browser does not let this page keep data, so your history lasts only while the page is open. You can still export it.";
@@ -575,25 +578,27 @@ impl<B: Backend> Store<B> {
         // Borrowed ids: cloning each into the set cost an allocation per record.
         let mut seen: VecSet<&str> =
             self.history.entries.iter().map(|e| e.id.as_str()).chain(self.history.events.iter().map(|e| e.id.as_str())).collect();
-        let mut pending: Vec<(String, String, String)> = Vec::with_capacity(incoming.entries.len() + incoming.events.len());
+        // Each as (key, text, where the id starts in the key): the id is needed only if a write fails.
+        let mut pending: Vec<(String, String, usize)> = Vec::with_capacity(incoming.entries.len() + incoming.events.len());
         for (e, &recomputed) in incoming.entries.iter().zip(&recomputed) {
             if seen.insert(&e.id) {
-                pending.push((e.id.clone(), self.entry_key(&e.id), compact::recomputed_record_text(e, recomputed)));
+                let key = self.entry_key(&e.id);
+                pending.push((key, compact::recomputed_record_text(e, recomputed), self.ns.len() + ENTRY_KEY.len()));
             }
         }
         for e in &incoming.events {
             if seen.insert(&e.id) {
-                pending.push((e.id.clone(), self.event_key(&e.id), event_to_json(e).to_text()));
+                pending.push((self.event_key(&e.id), event_to_json(e).to_text(), self.ns.len() + EVENT_KEY.len()));
             }
         }
         // Repeats inside the file are skipped as records already here are.
         let summary = exchange::merge(&mut self.history, incoming);
-        for (done, (_, key, text)) in pending.iter().enumerate() {
+        for (done, (key, text, _)) in pending.iter().enumerate() {
             // Marked unsaved only when a write fails, from that record on: marking
             // all first and clearing each after its write cost thousands of
             // sorted-set shifts for a long history.
             if let Err(mut e) = self.write_record(key, text) {
-                self.unsaved.extend(pending.get(done..).unwrap_or_default().iter().map(|p| p.0.clone()));
+                self.unsaved.extend(pending.get(done..).unwrap_or_default().iter().map(|(key, _, id)| key.get(*id..).unwrap_or_default().to_string()));
                 e.message = cat(&[
                     &e.message,
                     " (",
@@ -771,10 +776,10 @@ impl<B: Backend> Store<B> {
         cat(&[&self.ns, ":", suffix])
     }
     fn entry_key(&self, id: &str) -> String {
-        cat(&[&self.ns, ":e:", id])
+        cat(&[&self.ns, ENTRY_KEY, id])
     }
     fn event_key(&self, id: &str) -> String {
-        cat(&[&self.ns, ":event:", id])
+        cat(&[&self.ns, EVENT_KEY, id])
     }
 
     fn read_only_error(&self) -> Error {

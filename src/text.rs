@@ -161,7 +161,7 @@ pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     for (k, t) in as_obj(member(&v, "", "texts")?, "texts")? {
         let field = crate::error::path("texts", k);
         let key = (k.len() == 8).then(|| u32::from_str_radix(k, 16).ok()).flatten();
-        let key = key.ok_or_else(|| Error::invalid(field.as_str(), "is not a key of 8 hexadecimal digits"))?;
+        let key = key.ok_or_else(|| Error::invalid(&*field, "is not a key of 8 hexadecimal digits"))?;
         pairs.push((key, as_str(t, &field)?.to_string()));
     }
     Ok((locale, pairs))

@@ -2,7 +2,11 @@
 //! stored records and inputs, pinned by a digest of their texts: reading an
 //! import names a field's path only when there is an error, and this checks
 //! every path and message stayed as it was when paths were built up front
-//! (the digest was taken from that code, at 73ed710).
+//! (the digest was taken from that code, at 73ed710). Changed on purpose once
+//! since: a member with an empty name is named `""` wherever it is, as inputs
+//! already named it at the top (`entries[1].: is not a known field` is now
+//! `entries[1]."": is not a known field`; items of a list are read at the empty
+//! path, with their errors placed under them, so `entries[1].` could not be made).
 
 use burnout_check::history::record::parse_event_input;
 use burnout_check::history::{compact, exchange};
@@ -143,5 +147,5 @@ fn every_damaged_input_gets_the_error_it_always_got() {
     }
     let digest = outcomes.iter().fold(0xcbf2_9ce4_8422_2325, |h, t| fnv(h, t));
     let errors = outcomes.iter().filter(|o| !o.starts_with("ok")).count();
-    assert_eq!((outcomes.len(), errors, format!("{digest:016x}").as_str()), (8600, 7574, "f1fe02f06de13145"));
+    assert_eq!((outcomes.len(), errors, format!("{digest:016x}").as_str()), (8600, 7574, "ede935aa0288ab95"));
 }

@@ -8,7 +8,8 @@ use burnout_check::error::ErrorKind;
 use burnout_check::json::Json;
 use burnout_check::model::{Construct, Duration, Form, Index, Profile, Scope, Secondary};
 use burnout_check::questionnaire::{self, Item};
-use burnout_check::scoring::{assess, parse_input, score, Answers, Context, Indices, Input};
+use burnout_check::scoring::{assess, parse_input, score, top_areas_of, Answers, Context, Indices, Input};
+use burnout_check::vecmap::VecMap;
 use burnout_check::thresholds as t;
 use proptest::prelude::*;
 
@@ -119,6 +120,24 @@ proptest! {
         }
         prop_assert_eq!(o.band.is_none(), o.indices.strain.is_none());
         prop_assert!(o.top_areas.len() <= t::TOP_AREAS_MAX);
+    }
+
+    #[test]
+    fn the_top_areas_are_the_rule_written_out(scores in prop::collection::vec(prop::sample::select(vec![None, Some(0.0), Some(49.9), Some(50.0), Some(62.5), Some(75.0), Some(100.0)]), Construct::ALL.len())) {
+        // Ties are common (answers take five values), so the scores are drawn from a few.
+        let mut constructs = VecMap::new();
+        for (&c, &v) in Construct::ALL.iter().zip(&scores) {
+            constructs.insert(c, v);
+        }
+        // MODEL.md: the areas at AREA_CONCERN or more, highest first, at most
+        // TOP_AREAS_MAX; a stable sort keeps equal ones in AREAS order.
+        let mut expected: Vec<(Construct, f64)> = burnout_check::model::AREAS
+            .iter()
+            .filter_map(|&a| constructs.get(&a).copied().flatten().filter(|&v| v >= t::AREA_CONCERN).map(|v| (a, v)))
+            .collect();
+        expected.sort_by(|x, y| y.1.total_cmp(&x.1));
+        let expected: Vec<Construct> = expected.into_iter().take(t::TOP_AREAS_MAX).map(|(a, _)| a).collect();
+        prop_assert_eq!(top_areas_of(&constructs), expected);
     }
 
     #[test]

@@ -352,8 +352,8 @@ pub fn parse_input(input: &Json) -> Result<AnalyzeInput> {
             Some(v) => as_arr(v, key),
         }
     };
-    let readings = crate::json::each(list("readings")?, "readings", &mut |v, at| parse_reading(v, at, today))?;
-    let events = crate::json::each(list("events")?, "events", &mut |v, at| parse_event(v, at))?;
+    let readings = crate::json::each(list("readings")?, "readings", &mut |v| parse_reading(v, "", today))?;
+    let events = crate::json::each(list("events")?, "events", &mut |v| parse_event(v, ""))?;
     Ok(AnalyzeInput { readings, events, today })
 }
 

@@ -115,11 +115,11 @@ pub(crate) fn read_export(text: &str) -> Result<(History, Vec<bool>)> {
     // Version 2 writes entries as they are stored: answers as digits, results left out.
     let compact = version >= 2.0;
     let mut recomputed = Vec::new();
-    let entries = crate::json::each(list("entries")?, "entries", &mut |e, at| {
+    let entries = crate::json::each(list("entries")?, "entries", &mut |e| {
         recomputed.push(compact && optional(e, "result").is_none());
-        read_entry(e, at, compact)
+        read_entry(e, "", compact)
     })?;
-    let events = crate::json::each(list("events")?, "events", &mut |e, at| event_from_json(e, at))?;
+    let events = crate::json::each(list("events")?, "events", &mut |e| event_from_json(e, ""))?;
     Ok((History { entries, events }, recomputed))
 }
 

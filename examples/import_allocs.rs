@@ -1,0 +1,150 @@
+//! `cargo run --release --example import_allocs`: how many allocations an import
+//! of 2,000 full-form entries makes in the core (the export the bench imports,
+//! made the same way as bench/export.mjs), per entry, and what they add up to.
+//! A count, not a time: it is the same on every machine, and in the browser
+//! each allocation is work for the allocator (talc: about a quarter of the
+//! core's part of (d) at 4x in a profile). `SITES=1` also prints where the
+//! allocations are made (the first three frames in this crate; slow: a
+//! backtrace each; needs `CARGO_PROFILE_RELEASE_DEBUG=true` for names).
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
+use std::sync::Mutex;
+
+use burnout_check::date::Date;
+use burnout_check::history::{exchange, record, History};
+use burnout_check::json::parse;
+use burnout_check::model::Form;
+use burnout_check::questionnaire;
+use burnout_check::scoring::parse_input;
+use burnout_check::error::Result;
+use burnout_check::storage::{Backend, MemoryBackend, Store};
+
+const ENTRIES: usize = 2000;
+
+struct Counting;
+static ON: AtomicBool = AtomicBool::new(false);
+static SITES_ON: AtomicBool = AtomicBool::new(false);
+static COUNT: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+static SITES: Mutex<Option<HashMap<String, usize>>> = Mutex::new(None);
+thread_local! { static INSIDE: Cell<bool> = const { Cell::new(false) }; }
+
+fn note(size: usize) {
+    if !ON.load(Relaxed) {
+        return;
+    }
+    COUNT.fetch_add(1, Relaxed);
+    BYTES.fetch_add(size, Relaxed);
+    if !SITES_ON.load(Relaxed) {
+        return;
+    }
+    INSIDE.with(|inside| {
+        if inside.replace(true) {
+            return; // the backtrace's own allocations
+        }
+        let trace = std::backtrace::Backtrace::force_capture().to_string();
+        let frames: Vec<&str> = trace
+            .lines()
+            .filter_map(|l| l.trim().split_once(": ").map(|(_, f)| f))
+            .filter(|f| f.starts_with("burnout_check::"))
+            .map(|f| f.rsplit_once("::h").map_or(f, |(name, _)| name))
+            .take(3)
+            .collect();
+        *SITES.lock().unwrap().get_or_insert_with(HashMap::new).entry(frames.join(" < ")).or_default() += 1;
+        inside.set(false);
+    });
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note(new_size);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Storage that keeps nothing and allocates nothing, as the browser's, where
+/// each write's key and value go to JS as they are (`Backend::set_checked`).
+struct Elsewhere;
+impl Backend for Elsewhere {
+    fn get(&self, _: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
+    fn set(&mut self, _: &str, _: &str) -> Result<()> {
+        Ok(())
+    }
+    fn remove(&mut self, _: &str) -> Result<()> {
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
+    fn set_checked(&mut self, _: &str, _: &str) -> Result<bool> {
+        Ok(true)
+    }
+}
+
+/// bench/export.mjs's history: a check every two days from 2015, answers drifting.
+fn export() -> String {
+    let ids: Vec<&str> = questionnaire::items(Form::Full).map(|i| i.id).collect();
+    let mut entries = Vec::with_capacity(ENTRIES);
+    let start = Date::from_ymd(2015, 1, 1).expect("a date");
+    for n in 0..ENTRIES {
+        let answers: Vec<String> = ids.iter().enumerate().map(|(k, id)| format!("\"{id}\":{}", (n + k * 3 + n / 50) % 5)).collect();
+        let input = format!(r#"{{"form":"full","locale":"en","answers":{{{}}},"context":{{"duration":"6_12m","scope":"work","secondary":[]}}}}"#, answers.join(","));
+        let input = parse_input(&parse(&input, "").expect("JSON")).expect("an input");
+        let at_ms = 1_420_070_400_000 + n as i64 * 2 * 86_400_000 + 9 * 3_600_000;
+        let note = (n % 10 == 0).then(|| "a note of a few words".to_string());
+        entries.push(record::new_entry(&input, at_ms, start.add_days(2 * n as i32), note));
+    }
+    exchange::export_json(&History { entries, events: vec![] }, 0)
+}
+
+fn counted(what: &str, f: impl FnOnce()) {
+    COUNT.store(0, Relaxed);
+    BYTES.store(0, Relaxed);
+    ON.store(true, Relaxed);
+    f();
+    ON.store(false, Relaxed);
+    let (n, bytes) = (COUNT.load(Relaxed), BYTES.load(Relaxed));
+    println!(
+        "{what:<40} {n:>7} allocations ({:>5.1} per entry), {:>5.2} MB allocated",
+        n as f64 / ENTRIES as f64,
+        bytes as f64 / 1e6
+    );
+}
+
+fn main() {
+    let text = export();
+    println!("an export of {ENTRIES} full-form entries, {:.2} MB", text.len() as f64 / 1e6);
+    counted("parsing it (json::parse)", || drop(parse(&text, "").expect("JSON")));
+    SITES_ON.store(std::env::var_os("SITES").is_some(), Relaxed);
+    counted("importing it (Store::import_json)", || {
+        let mut store = Store::open("bench", Some(Elsewhere), None);
+        store.import_json(&text).expect("an import");
+    });
+    SITES_ON.store(false, Relaxed);
+    counted("... into a MemoryBackend (the tests' map)", || {
+        let mut store = Store::open("bench", Some(MemoryBackend::new()), None);
+        store.import_json(&text).expect("an import");
+    });
+    if let Some(sites) = SITES.lock().unwrap().take() {
+        let mut sites: Vec<_> = sites.into_iter().collect();
+        sites.sort_by_key(|s| std::cmp::Reverse(s.1));
+        for (site, n) in sites.iter().take(25) {
+            println!("{n:>7}  {site}");
+        }
+    }
+}
