@@ -14,12 +14,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::sync::Mutex;
 
 use burnout_check::date::Date;
+use burnout_check::error::Result;
 use burnout_check::history::{exchange, record, History};
 use burnout_check::json::parse;
 use burnout_check::model::Form;
 use burnout_check::questionnaire;
 use burnout_check::scoring::parse_input;
-use burnout_check::error::Result;
 use burnout_check::storage::{Backend, MemoryBackend, Store};
 
 const ENTRIES: usize = 2000;
@@ -53,7 +53,12 @@ fn note(size: usize) {
             .map(|f| f.rsplit_once("::h").map_or(f, |(name, _)| name))
             .take(3)
             .collect();
-        *SITES.lock().unwrap().get_or_insert_with(HashMap::new).entry(frames.join(" < ")).or_default() += 1;
+        *SITES
+            .lock()
+            .unwrap()
+            .get_or_insert_with(HashMap::new)
+            .entry(frames.join(" < "))
+            .or_default() += 1;
         inside.set(false);
     });
 }
@@ -102,14 +107,32 @@ fn export() -> String {
     let mut entries = Vec::with_capacity(ENTRIES);
     let start = Date::from_ymd(2015, 1, 1).expect("a date");
     for n in 0..ENTRIES {
-        let answers: Vec<String> = ids.iter().enumerate().map(|(k, id)| format!("\"{id}\":{}", (n + k * 3 + n / 50) % 5)).collect();
-        let input = format!(r#"{{"form":"full","locale":"en","answers":{{{}}},"context":{{"duration":"6_12m","scope":"work","secondary":[]}}}}"#, answers.join(","));
+        let answers: Vec<String> = ids
+            .iter()
+            .enumerate()
+            .map(|(k, id)| format!("\"{id}\":{}", (n + k * 3 + n / 50) % 5))
+            .collect();
+        let input = format!(
+            r#"{{"form":"full","locale":"en","answers":{{{}}},"context":{{"duration":"6_12m","scope":"work","secondary":[]}}}}"#,
+            answers.join(",")
+        );
         let input = parse_input(&parse(&input, "").expect("JSON")).expect("an input");
         let at_ms = 1_420_070_400_000 + n as i64 * 2 * 86_400_000 + 9 * 3_600_000;
         let note = (n % 10 == 0).then(|| "a note of a few words".to_string());
-        entries.push(record::new_entry(&input, at_ms, start.add_days(2 * n as i32), note));
+        entries.push(record::new_entry(
+            &input,
+            at_ms,
+            start.add_days(2 * n as i32),
+            note,
+        ));
     }
-    exchange::export_json(&History { entries, events: vec![] }, 0)
+    exchange::export_json(
+        &History {
+            entries,
+            events: vec![],
+        },
+        0,
+    )
 }
 
 fn counted(what: &str, f: impl FnOnce()) {
@@ -128,8 +151,13 @@ fn counted(what: &str, f: impl FnOnce()) {
 
 fn main() {
     let text = export();
-    println!("an export of {ENTRIES} full-form entries, {:.2} MB", text.len() as f64 / 1e6);
-    counted("parsing it (json::parse)", || drop(parse(&text, "").expect("JSON")));
+    println!(
+        "an export of {ENTRIES} full-form entries, {:.2} MB",
+        text.len() as f64 / 1e6
+    );
+    counted("parsing it (json::parse)", || {
+        drop(parse(&text, "").expect("JSON"))
+    });
     SITES_ON.store(std::env::var_os("SITES").is_some(), Relaxed);
     counted("importing it (Store::import_json)", || {
         let mut store = Store::open("bench", Some(Elsewhere), None);
