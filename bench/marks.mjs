@@ -15,6 +15,8 @@ export const LISTEN = `
     seen();
     new MutationObserver(seen).observe(root, { childList: true, subtree: true });
   });
+  // When the frame after now is done: what was just put in the DOM laid out and painted.
+  window.__painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
   window.__waitFor = (root, test) => new Promise((ok) => {
     const now = test();
     if (now) return ok(performance.now());

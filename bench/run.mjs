@@ -7,8 +7,11 @@
 //   (b) pressing the last "finish" after the last answer -> result in the DOM (laid out:
 //       the element focuses its heading), and on the next line to the element's "saved"
 //       (it stores the result once its frame is drawn)
-//   (c) opening the history view holding 2,000 entries (ours only)
-//   (d) importing an export of 2,000 entries through the history view (ours only)
+//   (c) opening the history view holding 2,000 entries (ours only; after (d), in the
+//       same page), and on the next lines to the frame after it (laid out and painted),
+//       and the same in a new page over the 2,000 stored entries (the person coming back)
+//   (d) importing an export of 2,000 entries through the history view (ours only),
+//       and on the next line to the frame after it
 //   (e) JS heap after load (after a forced GC)
 //
 // RUNS=15 (default) sets the number of cold loads per page.
@@ -66,7 +69,7 @@ async function oursRun(browser, base, exportText) {
   // Answer the full form through the screens (after SETTLE); time the last "finish".
   [out.b, out.s] = await answerFullForm(page);
   // Import 2,000 entries through the history view's file input.
-  out.d = await page.evaluate(async (text) => {
+  [out.d, out.dp] = await page.evaluate(async (text) => {
     const waitFor = window.__waitFor;
     const root = document.querySelector("burnout-check").shadowRoot;
     [...root.querySelectorAll("nav button")].at(-1).click();
@@ -79,10 +82,10 @@ async function oursRun(browser, base, exportText) {
     input.dispatchEvent(new Event("change"));
     // The view re-renders once, with the import's outcome on top.
     const t1 = await waitFor(root, () => root.querySelector("section.history .flash") && root.querySelector("table.entries tbody tr"));
-    return t1 - t0;
+    return [t1 - t0, (await window.__painted()) - t0];
   }, exportText);
   // Leave the history and open it again: 2,000 entries rendered from the store.
-  out.c = await page.evaluate(async () => {
+  [out.c, out.cp] = await page.evaluate(async () => {
     const waitFor = window.__waitFor;
     const root = document.querySelector("burnout-check").shadowRoot;
     const nav = [...root.querySelectorAll("nav button")];
@@ -91,10 +94,22 @@ async function oursRun(browser, base, exportText) {
     const t0 = performance.now();
     nav.at(-1).click();
     const t1 = await waitFor(root, () => root.querySelector("section.history table.entries tbody tr"));
-    return t1 - t0;
+    return [t1 - t0, (await window.__painted()) - t0];
   });
   out.rows = await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length);
   out.stored = await page.evaluate(() => { let n = 0; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); n += k.length + localStorage.getItem(k).length; } return n; });
+  // The person comes back: a new page over the 2,000 stored entries, its core
+  // ready, a moment on the start screen (SETTLE), then the history opened.
+  await page.goto(base + "/");
+  [, , out.nk] = await firstUsable(page, true);
+  await page.waitForTimeout(SETTLE);
+  [out.n, out.np] = await page.evaluate(async () => {
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const t0 = performance.now();
+    [...root.querySelectorAll("nav button")].at(-1).click();
+    const t1 = await window.__waitFor(root, () => root.querySelector("section.history table.entries tbody tr"));
+    return [t1 - t0, (await window.__painted()) - t0];
+  });
   await context.close();
   return out;
 }
@@ -168,7 +183,12 @@ async function main() {
     ["b", "last answer -> result shown", "ms"],
     ["s", "  ... and stored (the element's \"saved\")", "ms"],
     ["c", `open history of ${ENTRIES} entries`, "ms"],
+    ["cp", "  ... and painted (the frame after)", "ms"],
+    ["n", "  ... in a new page over them", "ms"],
+    ["np", "  ... and painted", "ms"],
+    ["nk", "  (that page's core ready, from its start)", "ms"],
     ["d", `import ${ENTRIES} entries`, "ms"],
+    ["dp", "  ... and painted (the frame after)", "ms"],
     ["e", "JS heap after load", "MB"],
   ];
   const cell = (list, k, unit) => {
@@ -180,7 +200,7 @@ async function main() {
   console.log(`${"".padEnd(46)}${"ours".padStart(26)}${"plain form".padStart(26)}${"ours/plain".padStart(12)}`);
   for (const [k, label, unit] of rows) {
     const ratio = plain[0]?.[k] !== undefined ? (median(ours.map((r) => r[k])) / median(plain.map((r) => r[k]))).toFixed(2) + "x" : "-";
-    console.log(`${["p", "k", "s"].includes(k) ? "   " : `(${k})`} ${`${label} [${unit}]`.padEnd(42)}${cell(ours, k, unit)}${cell(plain, k, unit)}${ratio.padStart(12)}`);
+    console.log(`${k.length > 1 || ["p", "k", "s", "n"].includes(k) ? "   " : `(${k})`} ${`${label} [${unit}]`.padEnd(42)}${cell(ours, k, unit)}${cell(plain, k, unit)}${ratio.padStart(12)}`);
   }
   const chars = perEntryChars * ENTRIES;
   console.log(`\nhistory rows rendered for ${ENTRIES} entries: ${ours[0]?.rows} (the newest; "show more" adds the older ones a page at a time)`);
