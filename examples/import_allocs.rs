@@ -3,13 +3,14 @@
 //! made the same way as bench/export.mjs), per entry, and what they add up to.
 //! A count, not a time: it is the same on every machine, and in the browser
 //! each allocation is work for the allocator (talc: about a quarter of the
-//! core's part of (d) at 4x in a profile). `SITES=1` also prints where the
-//! allocations are made (the first three frames in this crate; slow: a
+//! core's part of (d) at 4x in a profile). `SITES=import` (or `SITES=open`)
+//! also prints where that step's allocations are made (the first three frames in this crate; slow: a
 //! backtrace each; needs `CARGO_PROFILE_RELEASE_DEBUG=true` for names).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::Relaxed};
 use std::sync::Mutex;
 
@@ -80,24 +81,33 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Storage that keeps nothing and allocates nothing, as the browser's, where
-/// each write's key and value go to JS as they are (`Backend::set_checked`).
-struct Elsewhere;
-impl Backend for Elsewhere {
-    fn get(&self, _: &str) -> Result<Option<String>> {
-        Ok(None)
+/// Storage as the browser's looks from the core: a write's key and value go to
+/// JS as they are (`Backend::set_checked`), a read brings a new string back. What
+/// it keeps is kept with the count paused: its own allocations are not the core's.
+/// Clones share one map, as two stores share a page's localStorage.
+#[derive(Default, Clone)]
+struct Browserlike(Rc<RefCell<HashMap<String, String>>>);
+impl Backend for Browserlike {
+    fn get(&self, key: &str) -> Result<Option<String>> {
+        Ok(self.0.borrow().get(key).cloned())
     }
-    fn set(&mut self, _: &str, _: &str) -> Result<()> {
+    fn set(&mut self, key: &str, value: &str) -> Result<()> {
+        let on = ON.swap(false, Relaxed);
+        self.0
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        ON.store(on, Relaxed);
         Ok(())
     }
-    fn remove(&mut self, _: &str) -> Result<()> {
+    fn remove(&mut self, key: &str) -> Result<()> {
+        self.0.borrow_mut().remove(key);
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>> {
-        Ok(Vec::new())
+        Ok(self.0.borrow().keys().cloned().collect())
     }
-    fn set_checked(&mut self, _: &str, _: &str) -> Result<bool> {
-        Ok(true)
+    fn set_checked(&mut self, key: &str, value: &str) -> Result<bool> {
+        self.set(key, value).map(|_| true)
     }
 }
 
@@ -158,10 +168,16 @@ fn main() {
     counted("parsing it (json::parse)", || {
         drop(parse(&text, "").expect("JSON"))
     });
-    SITES_ON.store(std::env::var_os("SITES").is_some(), Relaxed);
+    let sites = std::env::var("SITES").unwrap_or_default();
+    SITES_ON.store(sites == "import", Relaxed);
+    let storage = Browserlike::default();
     counted("importing it (Store::import_json)", || {
-        let mut store = Store::open("bench", Some(Elsewhere), None);
+        let mut store = Store::open("bench", Some(storage.clone()), None);
         store.import_json(&text).expect("an import");
+    });
+    SITES_ON.store(sites == "open", Relaxed);
+    counted("opening a store over them (Store::open)", || {
+        drop(Store::open("bench", Some(storage), None))
     });
     SITES_ON.store(false, Relaxed);
     counted("... into a MemoryBackend (the tests' map)", || {

@@ -337,7 +337,7 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
                 out.legacy = Some(raw);
                 continue;
             }
-            OwnKey::Entry(id) => parse(&raw, "").and_then(|v| compact::from_record(&v, id)).map(|e| out.history.entries.push(e)),
+            OwnKey::Entry(id) => parse(&raw, "").and_then(|v| compact::from_record(v, id)).map(|e| out.history.entries.push(e)),
             OwnKey::OldEntry(id) => read_record(&raw, id, entry_from_json).map(|e| out.old.push(e)),
             OwnKey::Event(id) => read_record(&raw, id, event_from_json).map(|e| out.history.events.push(e)),
         };

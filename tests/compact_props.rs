@@ -118,7 +118,7 @@ proptest! {
     #[test]
     fn every_entry_reads_back_exactly_from_its_compact_record(e in any_entry()) {
         let text = to_record(&e).to_text();
-        let back = from_record(&parse(&text, "").unwrap(), &e.id).unwrap();
+        let back = from_record(parse(&text, "").unwrap(), &e.id).unwrap();
         prop_assert_eq!(&back, &e);
         // A result is stored only when recomputing would not give it back.
         let recomputes = e.questionnaire_version == 1 && e.scoring_version == 1

@@ -190,14 +190,20 @@ const NAMES: [(&str, &str); 10] = [
 
 /// Reads a schema-2 record stored under entry id `id`: renamed to the export's
 /// names and read by the same reader, so errors name the field by that name.
-pub fn from_record(v: &Json, id: &str) -> Result<Entry> {
-    let Json::Obj(members) = v else { return Err(Error::invalid("", cat(&["expected an object, got ", v.type_name()]))) };
-    let mut long = vec![("id".to_string(), Json::str(id))];
+/// Takes the record, so its values move into the renamed one (copying them cost
+/// an allocation per answer string, context and note of every entry read).
+pub fn from_record(v: Json, id: &str) -> Result<Entry> {
+    let members = match v {
+        Json::Obj(members) => members,
+        other => return Err(Error::invalid("", cat(&["expected an object, got ", other.type_name()]))),
+    };
+    let mut long = Vec::with_capacity(members.len() + 1);
+    long.push(("id".to_string(), Json::str(id)));
     for (k, value) in members {
-        let Some((_, name)) = NAMES.iter().find(|(short, _)| short == k) else {
-            return Err(Error::invalid(k.as_str(), "is not a known field"));
+        let Some((_, name)) = NAMES.iter().find(|(short, _)| *short == k) else {
+            return Err(Error::invalid(k, "is not a known field"));
         };
-        long.push((name.to_string(), value.clone()));
+        long.push((name.to_string(), value));
     }
     read_entry(&Json::Obj(long), "", true)
 }
@@ -299,12 +305,12 @@ mod tests {
         let text = to_record(&e).to_text();
         assert!(text.len() < 175, "{} characters: {text}", text.len());
         assert!(text.contains(r#""c":{"duration":"6_12m","secondary":["health","money"]}"#) && !text.contains(r#""r""#), "{text}");
-        assert_eq!(from_record(&parse(&text, "").unwrap(), &e.id).unwrap(), e);
+        assert_eq!(from_record(parse(&text, "").unwrap(), &e.id).unwrap(), e);
     }
 
     #[test]
     fn damaged_fields_are_named() {
-        let bad = |text: &str| from_record(&parse(text, "").unwrap(), "e1").unwrap_err().to_string();
+        let bad = |text: &str| from_record(parse(text, "").unwrap(), "e1").unwrap_err().to_string();
         let q = r#""t":0,"d":"1970-01-01","f":"quick","l":"en","q":1"#;
         assert!(bad(&format!(r#"{{{q},"s":1,"a":"0123"}}"#)).starts_with("answers: has 4 characters"));
         assert!(bad(&format!(r#"{{{q},"s":1,"a":"01234567-"}}"#)).starts_with("answers."));
@@ -313,6 +319,6 @@ mod tests {
         assert!(bad(&format!(r#"{{{q},"s":1,"a":"---------","x":1}}"#)).starts_with("x: "));
         assert!(bad(&format!(r#"{{{q},"s":1,"a":"---------","id":"e2"}}"#)).starts_with("id: "));
         assert!(bad(r#"{"t":0,"d":"1970-02-30","f":"quick","l":"en","q":1,"s":1,"a":"---------"}"#).starts_with("date: "));
-        assert!(from_record(&parse(&format!(r#"{{{q},"s":1,"a":"---------"}}"#), "").unwrap(), "v1").is_err());
+        assert!(from_record(parse(&format!(r#"{{{q},"s":1,"a":"---------"}}"#), "").unwrap(), "v1").is_err());
     }
 }
