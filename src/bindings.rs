@@ -84,7 +84,7 @@ fn from_js(v: &JsValue, at: &str, depth: usize) -> crate::error::Result<Json> {
         let at = path(at, &name);
         let value = js_sys::Reflect::get(v, &key).map_err(|_| unreadable(&at))?;
         let item = from_js(&value, &at, depth + 1)?;
-        out.push((name, item));
+        out.push((name.into(), item));
     }
     Ok(Json::Obj(out))
 }
@@ -375,7 +375,7 @@ fn parse_save(v: &Json) -> crate::error::Result<(scoring::Input, i64, Date, Opti
     let mut rest = Vec::new();
     let (mut at, mut date, mut note) = (None, None, None);
     for (k, val) in json::as_obj(v, "")? {
-        match k.as_str() {
+        match &**k {
             "at" => at = Some(val),
             "date" => date = Some(val),
             // null is "no note", as an absent member is everywhere else.

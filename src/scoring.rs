@@ -78,7 +78,7 @@ impl Indices {
     pub fn to_json(&self) -> Json {
         let mut m = Vec::new();
         for &i in Index::ALL {
-            m.push((i.id().to_string(), Json::opt_num(self.get(i))));
+            m.push((i.id().into(), Json::opt_num(self.get(i))));
         }
         Json::Obj(m)
     }
@@ -88,7 +88,7 @@ impl Indices {
 pub fn constructs_json(constructs: &VecMap<Construct, Option<f64>>) -> Json {
     let mut m = Vec::new();
     for (c, v) in constructs {
-        m.push((c.id().to_string(), Json::opt_num(*v)));
+        m.push((c.id().into(), Json::opt_num(*v)));
     }
     Json::Obj(m)
 }

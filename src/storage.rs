@@ -278,7 +278,7 @@ fn legacy_entry(item: &Json, at: &str) -> Result<Entry> {
     }
     // A placeholder id to pass validation; the real one is derived below.
     let mut with_id = members.clone();
-    with_id.push(("id".to_string(), Json::str("e0")));
+    with_id.push(("id".into(), Json::str("e0")));
     let mut e = entry_from_json(&Json::Obj(with_id), at)?;
     e.id = entry_id(e.at_ms, e.form, &e.answers, &e.context);
     Ok(e)
@@ -566,7 +566,7 @@ impl<B: Backend> Store<B> {
                 }
             }
         }
-        Json::Obj(raw.into_iter().map(|(k, v)| (k, Json::Str(v))).collect()).to_text()
+        Json::Obj(raw.into_iter().map(|(k, v)| (k.into(), Json::Str(v))).collect()).to_text()
     }
 
     /// Merges an export and stores each new record. On a failure midway the

@@ -132,7 +132,7 @@ pub fn table_json(locale: Locale) -> Result<String> {
             }
         }
     }
-    let texts = by_key.iter().map(|(k, v)| (format!("{k:08x}"), Json::str(*v))).collect();
+    let texts = by_key.iter().map(|(k, v)| (format!("{k:08x}").into(), Json::str(*v))).collect();
     Ok(Json::obj(vec![
         ("format", Json::str(TABLE_FORMAT)),
         ("version", Json::Num(f64::from(TABLE_VERSION))),
@@ -159,10 +159,11 @@ pub fn parse_table(text: &str) -> Result<(Locale, Vec<(u32, String)>)> {
     let locale: Locale = parse_id(member(&v, "", "locale")?, "", "locale")?;
     let mut pairs = Vec::new();
     for (k, t) in as_obj(member(&v, "", "texts")?, "texts")? {
-        let field = crate::error::path("texts", k);
+        let k: &str = k;
+        // The field is named only for an error (a table holds hundreds of texts).
         let key = (k.len() == 8).then(|| u32::from_str_radix(k, 16).ok()).flatten();
-        let key = key.ok_or_else(|| Error::invalid(&*field, "is not a key of 8 hexadecimal digits"))?;
-        pairs.push((key, as_str(t, &field)?.to_string()));
+        let key = key.ok_or_else(|| Error::invalid(crate::error::path("texts", k), "is not a key of 8 hexadecimal digits"))?;
+        pairs.push((key, as_str(t, "").map_err(|e| e.under(&crate::error::path("texts", k)))?.to_string()));
     }
     Ok((locale, pairs))
 }

@@ -240,7 +240,7 @@ fn to_input(rs: &[Reading], es: &[Event], today: Date) -> Json {
 fn analyze_like_json() -> impl Strategy<Value = Json> {
     let value = || prop_oneof![3 => common::any_leaf(), 1 => common::any_json()];
     let member = || (common::any_word(), value());
-    let object = || prop::collection::vec(member(), 0..6).prop_map(Json::Obj);
+    let object = || prop::collection::vec(member(), 0..6).prop_map(common::obj);
     let reading = prop_oneof![
         3 => (near_day(), common::any_number())
             .prop_map(|(d, s)| Json::obj(vec![("at", Json::str(d.to_string())), ("strain", Json::Num(s))])),

@@ -49,7 +49,7 @@ fn value() -> impl Strategy<Value = Json> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Arr),
             prop::collection::vec((prop_oneof![4 => prop::sample::select(KEYS).prop_map(String::from), 1 => ".{0,6}"], inner), 0..8)
-                .prop_map(Json::Obj),
+                .prop_map(|m| Json::Obj(m.into_iter().map(|(k, v)| (k.into(), v)).collect())),
         ]
     })
 }
@@ -119,7 +119,7 @@ fn own_pairs() -> impl Strategy<Value = Vec<(String, String)>> {
     // Objects with schema 2's short keys reach deeper into the compact reader than arbitrary JSON.
     let short = prop::sample::select(vec!["t", "d", "f", "l", "q", "s", "a", "c", "n", "r"]);
     let compact = prop::collection::vec((short, value()), 0..10)
-        .prop_map(|m| Json::Obj(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect()).to_text());
+        .prop_map(|m| Json::Obj(m.into_iter().map(|(k, v)| (k.to_string().into(), v)).collect()).to_text());
     let raw = prop_oneof![value().prop_map(|v| v.to_text()), compact, ".{0,20}", Just("undefined".to_string())];
     prop::collection::vec((key, raw), 0..8)
 }
@@ -166,7 +166,7 @@ proptest! {
     #[test]
     fn any_json_value_as_an_import_is_refused_or_taken_never_a_panic(v in value()) {
         let _ = exchange::import_json(&v.to_text());
-        let mut obj = match v { Json::Obj(m) => m, other => vec![("entries".to_string(), other)] };
+        let mut obj = match v { Json::Obj(m) => m, other => vec![("entries".into(), other)] };
         obj.push(("format".into(), Json::str("burnout-check/history")));
         obj.push(("version".into(), Json::Num(1.0)));
         let _ = exchange::import_json(&Json::Obj(obj).to_text());

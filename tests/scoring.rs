@@ -735,7 +735,7 @@ fn context_parts_are_each_optional_and_secondary_duplicates_collapse() {
 fn a_parsed_input_scores_like_the_answers_it_carries() {
     let person = a_high_performer_in_the_wrong_role();
     let answers = person.answers(Form::Full);
-    let members = answers.iter().map(|(id, v)| (id.to_string(), Json::Num(f64::from(*v)))).collect();
+    let members = answers.iter().map(|(id, v)| (id.to_string().into(), Json::Num(f64::from(*v)))).collect();
     let input = Json::Obj(vec![
         ("form".into(), Json::str("full")),
         ("answers".into(), Json::Obj(members)),

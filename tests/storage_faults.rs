@@ -28,7 +28,7 @@ fn snapshot(name: &str) -> VecMap<String, String> {
         Json::Obj(members) => members
             .into_iter()
             .map(|(k, v)| match v {
-                Json::Str(s) => (k, s),
+                Json::Str(s) => (k.into_owned(), s),
                 other => panic!("{k} is not a string: {other:?}"),
             })
             .collect(),

@@ -171,7 +171,7 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
 /// Answers the form's digits cannot hold (another questionnaire version, items it
 /// does not ask), kept as an object of item ids.
 fn answers_json(answers: &VecMap<AnswerId, u8>) -> Json {
-    Json::Obj(answers.iter().map(|(k, v)| (k.to_string(), Json::Num(f64::from(*v)))).collect())
+    Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())
 }
 
 /// Each short key with the export's name for it.
@@ -198,12 +198,12 @@ pub fn from_record(v: Json, id: &str) -> Result<Entry> {
         other => return Err(Error::invalid("", cat(&["expected an object, got ", other.type_name()]))),
     };
     let mut long = Vec::with_capacity(members.len() + 1);
-    long.push(("id".to_string(), Json::str(id)));
+    long.push(("id".into(), Json::str(id)));
     for (k, value) in members {
         let Some((_, name)) = NAMES.iter().find(|(short, _)| *short == k) else {
             return Err(Error::invalid(k, "is not a known field"));
         };
-        long.push((name.to_string(), value));
+        long.push(((*name).into(), value));
     }
     read_entry(&Json::Obj(long), "", true)
 }

@@ -51,7 +51,7 @@ pub fn entry_id(at_ms: i64, form: Form, answers: &VecMap<AnswerId, u8>, context:
         Json::str("entry"),
         Json::str(int(at_ms)),
         Json::str(form.id()),
-        Json::Obj(answers.iter().map(|(k, v)| (k.to_string(), Json::Num(f64::from(*v)))).collect()),
+        Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()),
         Json::opt_str(context.duration.map(|d| d.id())),
         Json::opt_str(context.scope.map(|s| s.id())),
         Json::Arr(context.secondary.iter().map(|s| Json::str(s.id())).collect()),
@@ -132,7 +132,7 @@ pub fn parse_note(v: Option<&Json>, at: &str, key: &str) -> Result<Option<String
 pub fn entry_to_json(e: &Entry, saved: bool) -> Json {
     let mut v = entry_record(e);
     if let Json::Obj(m) = &mut v {
-        m.push(("saved".to_string(), Json::Bool(saved)));
+        m.push(("saved".into(), Json::Bool(saved)));
     }
     v
 }
@@ -208,7 +208,7 @@ pub fn entry_record(e: &Entry) -> Json {
         ("locale", Json::str(e.locale.id())),
         ("questionnaire_version", Json::Num(f64::from(e.questionnaire_version))),
         ("scoring_version", Json::Num(f64::from(e.scoring_version))),
-        ("answers", Json::Obj(e.answers.iter().map(|(k, v)| (k.to_string(), Json::Num(f64::from(*v)))).collect())),
+        ("answers", Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())),
         (
             "context",
             Json::obj(vec![
@@ -239,7 +239,7 @@ pub fn result_to_json(o: &Outcome) -> Json {
                 ("compensation", Json::opt_num(o.indices.compensation)),
             ]),
         ),
-        ("constructs", Json::Obj(o.constructs.iter().map(|(c, v)| (c.id().to_string(), Json::opt_num(*v))).collect())),
+        ("constructs", Json::Obj(o.constructs.iter().map(|(c, v)| (c.id().into(), Json::opt_num(*v))).collect())),
         ("top_areas", ids(o.top_areas.iter().map(|c| c.id()).collect())),
     ])
 }
@@ -330,7 +330,7 @@ fn parse_stored_answers(v: &Json, at: &str) -> Result<VecMap<AnswerId, u8>> {
         if !(0.0..=f64::from(max)).contains(&n) {
             return Err(Error::invalid(field(), cat(&[&num::shortest(n), " is outside 0..", &int(i64::from(max))])));
         }
-        answers.insert(AnswerId::Owned(id.clone()), n as u8);
+        answers.insert(id.clone(), n as u8);
     }
     Ok(answers)
 }

@@ -54,12 +54,17 @@ pub fn any_leaf() -> impl Strategy<Value = Json> {
     ]
 }
 
+/// An object of these members (names owned, as the parser reads unknown ones).
+pub fn obj(members: Vec<(String, Json)>) -> Json {
+    Json::Obj(members.into_iter().map(|(k, v)| (k.into(), v)).collect())
+}
+
 /// Any JSON tree, a few levels deep, objects keyed mostly by known words.
 pub fn any_json() -> impl Strategy<Value = Json> {
     any_leaf().prop_recursive(4, 48, 8, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Arr),
-            prop::collection::vec((any_word(), inner), 0..8).prop_map(Json::Obj),
+            prop::collection::vec((any_word(), inner), 0..8).prop_map(obj),
         ]
     })
 }
@@ -76,8 +81,8 @@ pub fn assess_like_json() -> impl Strategy<Value = Json> {
     let answer = prop_oneof![4 => any_number().prop_map(Json::Num), 1 => Just(Json::Null), 1 => any_leaf()];
     let item_id = prop_oneof![3 => item_ids(), 1 => any_word()];
     let answers = prop_oneof![
-        4 => prop::collection::vec((item_ids(), valid_answer), 0..34).prop_map(Json::Obj),
-        2 => prop::collection::vec((item_id, answer), 0..40).prop_map(Json::Obj),
+        4 => prop::collection::vec((item_ids(), valid_answer), 0..34).prop_map(obj),
+        2 => prop::collection::vec((item_id, answer), 0..40).prop_map(obj),
         1 => any_json(),
     ];
 
@@ -108,5 +113,5 @@ pub fn assess_like_json() -> impl Strategy<Value = Json> {
 
 /// An object of the members that are present, in the order given.
 fn object(members: Vec<(&str, Option<Json>)>) -> Json {
-    Json::Obj(members.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_string(), v))).collect())
+    Json::Obj(members.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_string().into(), v))).collect())
 }
