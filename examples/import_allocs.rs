@@ -30,8 +30,16 @@ static ON: AtomicBool = AtomicBool::new(false);
 static SITES_ON: AtomicBool = AtomicBool::new(false);
 static COUNT: AtomicUsize = AtomicUsize::new(0);
 static BYTES: AtomicUsize = AtomicUsize::new(0);
+/// Bytes live now and at most, counted from the step's start.
+static LIVE: std::sync::atomic::AtomicIsize = std::sync::atomic::AtomicIsize::new(0);
+static PEAK: std::sync::atomic::AtomicIsize = std::sync::atomic::AtomicIsize::new(0);
 static SITES: Mutex<Option<HashMap<String, usize>>> = Mutex::new(None);
 thread_local! { static INSIDE: Cell<bool> = const { Cell::new(false) }; }
+
+fn live(delta: isize) {
+    let now = LIVE.fetch_add(delta, Relaxed) + delta;
+    PEAK.fetch_max(now, Relaxed);
+}
 
 fn note(size: usize) {
     if !ON.load(Relaxed) {
@@ -67,13 +75,16 @@ fn note(size: usize) {
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         note(layout.size());
+        live(layout.size() as isize);
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        live(-(layout.size() as isize));
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         note(new_size);
+        live(new_size as isize - layout.size() as isize);
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -148,14 +159,17 @@ fn export() -> String {
 fn counted(what: &str, f: impl FnOnce()) {
     COUNT.store(0, Relaxed);
     BYTES.store(0, Relaxed);
+    PEAK.store(LIVE.load(Relaxed), Relaxed);
+    let base = LIVE.load(Relaxed);
     ON.store(true, Relaxed);
     f();
     ON.store(false, Relaxed);
     let (n, bytes) = (COUNT.load(Relaxed), BYTES.load(Relaxed));
     println!(
-        "{what:<40} {n:>7} allocations ({:>5.1} per entry), {:>5.2} MB allocated",
+        "{what:<40} {n:>7} allocations ({:>5.1} per entry), {:>5.2} MB allocated, at most {:>5.2} MB at once",
         n as f64 / ENTRIES as f64,
-        bytes as f64 / 1e6
+        bytes as f64 / 1e6,
+        (PEAK.load(Relaxed) - base) as f64 / 1e6
     );
 }
 

@@ -245,6 +245,10 @@ fn form_digits(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Opti
 /// Where `ITEMS[i]` is among the items `form` asks (the place of its digit), if it asks it.
 fn place(form: Form, i: u8) -> Option<usize> {
     let i = usize::from(i);
+    // The full form asks every item, in order; another form counts the ones it asks before.
+    if form == Form::Full {
+        return questionnaire::ITEMS.get(i).map(|_| i);
+    }
     let asked = |item| questionnaire::asked(form, item);
     questionnaire::ITEMS.get(i).filter(|item| asked(item)).map(|_| questionnaire::ITEMS.iter().take(i).filter(|item| asked(item)).count())
 }
