@@ -269,16 +269,15 @@ impl Parser<'_> {
             Some(b'"') => self.string(false).map(|s| Json::Str(s.into_owned())),
             Some(b'[') => {
                 self.i += 1;
+                let mut a = Vec::new();
                 self.ws();
                 if self.s.get(self.i) == Some(&b']') {
                     self.i += 1;
-                    return Ok(Json::Arr(Vec::new()));
+                    return Ok(Json::Arr(a));
                 }
-                let mut a = Vec::new();
                 loop {
                     self.ws();
-                    let v = self.value(depth + 1)?;
-                    a.push(v);
+                    a.push(self.value(depth + 1)?);
                     self.ws();
                     match self.s.get(self.i) {
                         Some(b',') => self.i += 1,
@@ -292,12 +291,12 @@ impl Parser<'_> {
             }
             Some(b'{') => {
                 self.i += 1;
+                let mut m = Vec::new();
                 self.ws();
                 if self.s.get(self.i) == Some(&b'}') {
                     self.i += 1;
-                    return Ok(Json::Obj(Vec::new()));
+                    return Ok(Json::Obj(m));
                 }
-                let mut m = Vec::new();
                 loop {
                     self.ws();
                     if self.s.get(self.i) != Some(&b'"') {
