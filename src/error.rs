@@ -100,3 +100,23 @@ pub fn path<'a>(parent: &str, child: &'a str) -> Cow<'a, str> {
 pub fn index_path(parent: &str, i: usize) -> String {
     crate::cat::cat(&[parent, "[", &crate::cat::int(i as i64), "]"])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_placed_under_a_parent_names_the_path_built_up_front() {
+        // What reading at the full path gave, for each kind of field an item's reader names.
+        let under = |field: &str| Error::invalid(field, "m").under("entries[3]").field;
+        assert_eq!(under(""), "entries[3]");
+        assert_eq!(under("date"), path("entries[3]", "date"));
+        assert_eq!(under("context.scope"), path(&path("entries[3]", "context"), "scope"));
+        assert_eq!(under("[2]"), index_path("entries[3]", 2));
+        assert_eq!(Error::invalid("[2]", "m").under("events").field, index_path("events", 2));
+        assert_eq!(Error::invalid("x", "m").under("").field, "x");
+        // Kind and message are kept.
+        let e = Error::new(ErrorKind::Quota, "k", "full").under("p");
+        assert_eq!((e.kind, e.message.as_str(), e.text()), (ErrorKind::Quota, "full", "p.k: full".to_string()));
+    }
+}
