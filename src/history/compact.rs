@@ -17,7 +17,7 @@
 //! - `c`, `n`: left out when empty; `c` without the parts not answered;
 //! - `r`: left out when the scorer gives it back exactly.
 
-use super::record::{read_entry, result_to_json};
+use super::record::{answers_json, read_entry, result_to_json};
 use super::{AnswerId, Entry};
 use crate::cat::{cat, int, push_int};
 use crate::error::{path, Error, Result};
@@ -166,12 +166,6 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
         out.push_str(&result_to_json(&e.outcome).to_text());
     }
     out.push('}');
-}
-
-/// Answers the form's digits cannot hold (another questionnaire version, items it
-/// does not ask), kept as an object of item ids.
-fn answers_json(answers: &VecMap<AnswerId, u8>) -> Json {
-    Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())
 }
 
 /// Each short key with the export's name for it.

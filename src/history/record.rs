@@ -51,7 +51,7 @@ pub fn entry_id(at_ms: i64, form: Form, answers: &VecMap<AnswerId, u8>, context:
         Json::str("entry"),
         Json::str(int(at_ms)),
         Json::str(form.id()),
-        Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect()),
+        answers_json(answers),
         Json::opt_str(context.duration.map(|d| d.id())),
         Json::opt_str(context.scope.map(|s| s.id())),
         Json::Arr(context.secondary.iter().map(|s| Json::str(s.id())).collect()),
@@ -197,6 +197,13 @@ pub fn briefs_text(entries: &[Entry], saved: impl Fn(&Entry) -> bool) -> String 
     out
 }
 
+/// Answers as an object of item ids: a record's as the export names them, and
+/// in a stored record those its form's digits cannot hold (another questionnaire
+/// version, items the form does not ask).
+pub(crate) fn answers_json(answers: &VecMap<AnswerId, u8>) -> Json {
+    Json::Obj(answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())
+}
+
 /// The entry exactly as it is stored in an export (and in schema 1).
 pub fn entry_record(e: &Entry) -> Json {
     let ids = |v: Vec<&str>| Json::Arr(v.into_iter().map(Json::str).collect());
@@ -208,7 +215,7 @@ pub fn entry_record(e: &Entry) -> Json {
         ("locale", Json::str(e.locale.id())),
         ("questionnaire_version", Json::Num(f64::from(e.questionnaire_version))),
         ("scoring_version", Json::Num(f64::from(e.scoring_version))),
-        ("answers", Json::Obj(e.answers.iter().map(|(k, v)| (k.clone(), Json::Num(f64::from(*v)))).collect())),
+        ("answers", answers_json(&e.answers)),
         (
             "context",
             Json::obj(vec![
