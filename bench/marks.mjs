@@ -17,6 +17,20 @@ export const LISTEN = `
   });
   // When the frame after now is done: what was just put in the DOM laid out and painted.
   window.__painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0)));
+  // (c): the history opened from the header (after leaving it first, when it is open);
+  // [to its rows in the DOM, to the frame after], in ms.
+  window.__openHistory = async () => {
+    const root = document.querySelector("burnout-check").shadowRoot;
+    const nav = [...root.querySelectorAll("nav button")];
+    if (root.querySelector("section.history")) {
+      nav[0].click();
+      await window.__waitFor(root, () => !root.querySelector("section.history"));
+    }
+    const t0 = performance.now();
+    nav.at(-1).click();
+    const t1 = await window.__waitFor(root, () => root.querySelector("section.history table.entries tbody tr"));
+    return [t1 - t0, (await window.__painted()) - t0];
+  };
   window.__waitFor = (root, test) => new Promise((ok) => {
     const now = test();
     if (now) return ok(performance.now());
