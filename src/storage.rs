@@ -2,13 +2,23 @@
 //! a map in tests): key layout, schema version, recovery, never losing data.
 //!
 //! One key per record, so a corrupt or half-written value costs one record, not
-//! the history: `<ns>:meta` (`{"schema":2}`), `<ns>:e:<id>` (an entry, in the
+//! the history: `<ns>:meta` (`{"schema":3}`), `<ns>:e:<id>` (an entry, in the
 //! compact form of `history::compact`: about 180 characters with its key for a
-//! full form with some context), `<ns>:event:<id>`, `<ns>:draft`. Keys outside these exact
-//! patterns belong to someone else: their values are never read, written or removed.
+//! full form with some context), `<ns>:event:<id>`, `<ns>:draft`. The one
+//! exception is an import's entries, stored in packs of up to `PACK_SIZE`:
+//! `<ns>:p:<id of its first entry>`, one line per entry, `<id> <compact record>`
+//! (JSON escapes line breaks, so a line is always one record). Each line is read
+//! on its own, so a damaged one still costs one record. A pack is written once
+//! and changed only to take out an entry the person deletes (read afresh from
+//! storage first, so a removal made meanwhile in another tab stays made); an
+//! entry saved again under its own key wins over its line. Packs exist because
+//! each `setItem` costs far more than its characters: 2,000 single-entry writes
+//! took most of an import's time in the browser.
+//! Keys outside these exact patterns belong to someone else: their values are
+//! never read, written or removed.
 //!
 //! Older layouts are migrated copy-on-write when the store opens: each entry is
-//! copied to its schema-2 key and read back, the meta is written last, and the
+//! copied to its `e:` key and read back, the meta is written last, and the
 //! old data stays until a later start finds every copy in place. An interrupted
 //! migration leaves the old data complete and simply runs again; once done,
 //! opening writes nothing. Until then entries not yet copied are shown from the
@@ -17,6 +27,9 @@
 //!   `<ns>:history` (a JSON array of entries without ids, no meta).
 //! - Schema 1 kept each entry with its whole result under `<ns>:entry:<id>`
 //!   (about 1,430 characters with its key); events and the draft are unchanged.
+//! - Schema 2 is schema 3 without packs: nothing to migrate, and the meta
+//!   becomes 3 at the first write (so a schema-2 version of the tool, still open
+//!   in another tab, turns read-only instead of missing the packs).
 //!
 //! A meta that cannot be read leaves the schema unknown (it may be a newer
 //! one's), so opening then migrates nothing; the first save writes a good meta.
@@ -37,10 +50,16 @@ use crate::vecmap::{VecMap, VecSet};
 
 /// Bump when the key layout or the stored record shape changes. Storage
 /// written by a newer schema is shown read-only, never rewritten.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// What joins the namespace and a record's id in its key: `<ns>:e:<id>`, `<ns>:event:<id>`.
 const ENTRY_KEY: &str = ":e:";
 const EVENT_KEY: &str = ":event:";
+/// An import's pack of entries: `<ns>:p:<id of its first entry>`.
+const PACK_KEY: &str = ":p:";
+/// Entries per pack: about 18,000 characters for full forms. In a page at 4x
+/// CPU, 2,000 `setItem` calls of 170 characters took 100-440 ms and the same
+/// characters in 40 keys 7-15 ms; a removal rewrites one pack.
+pub const PACK_SIZE: usize = 100;
 
 /// Shown when no backend is given and the caller gave no reason of its own.
 const NO_STORAGE: &str = "This browser does not let this page keep data, so your history lasts only while the page is open. You can still export it.";
@@ -217,6 +236,8 @@ enum OwnKey<'a> {
     /// Schema 0's single key holding every entry.
     Legacy,
     Entry(&'a str),
+    /// An import's pack of entries, named after its first.
+    Pack(&'a str),
     /// A schema-1 entry (`entry:<id>`), with its whole result.
     OldEntry(&'a str),
     Event(&'a str),
@@ -230,10 +251,12 @@ fn own_key<'a>(ns: &str, key: &'a str) -> Option<OwnKey<'a>> {
         "meta" => Some(OwnKey::Meta),
         "draft" => Some(OwnKey::Draft),
         LEGACY_KEY => Some(OwnKey::Legacy),
-        // Entry ids start with `e`: `<ns>:e:meta` is a sibling namespace's meta, not ours.
+        // Entry ids start with `e`: `<ns>:e:meta` is a sibling namespace's meta, not ours
+        // (and `<ns>:p:meta` the meta of namespace `<ns>:p`).
         _ => id("e:")
             .filter(|id| id.starts_with('e'))
             .map(OwnKey::Entry)
+            .or_else(|| id("p:").filter(|id| id.starts_with('e')).map(OwnKey::Pack))
             .or_else(|| id("entry:").map(OwnKey::OldEntry))
             .or_else(|| id("event:").map(OwnKey::Event)),
     }
@@ -320,6 +343,8 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
     let mut keys = b.keys()?;
     crate::sort::sort_by(&mut keys, |a, b| a.cmp(b));
     let mut out = Loaded { meta: Meta::Missing, history: History::default(), unreadable: Vec::new(), draft: None, legacy: None, old: Vec::new() };
+    // Entries read from packs, added once every key is read (see below).
+    let mut packed: Vec<Entry> = Vec::new();
     for key in &keys {
         let Some(own) = own_key(ns, key) else { continue };
         // A key listed a moment ago may be gone (another tab): skip it.
@@ -337,6 +362,15 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
                 out.legacy = Some(raw);
                 continue;
             }
+            OwnKey::Pack(_) => {
+                for line in pack_lines(&raw) {
+                    match read_line(line) {
+                        Ok(e) => packed.push(e),
+                        Err(e) => out.unreadable.push(Unreadable { key: key.clone(), raw: line.to_string(), error: e.text() }),
+                    }
+                }
+                continue;
+            }
             OwnKey::Entry(id) => parse(&raw, "").and_then(|v| compact::from_record(v, id)).map(|e| out.history.entries.push(e)),
             OwnKey::OldEntry(id) => read_record(&raw, id, entry_from_json).map(|e| out.old.push(e)),
             OwnKey::Event(id) => read_record(&raw, id, event_from_json).map(|e| out.history.events.push(e)),
@@ -345,8 +379,44 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
             out.unreadable.push(Unreadable { key: key.clone(), raw, error: e.text() });
         }
     }
+    // An entry under its own key (saved again, say with a new note) wins over its
+    // line, and an earlier pack over a later one: the sort is stable and puts
+    // records of one id together (by time, then id), so the first of them stays.
+    out.history.entries.append(&mut packed);
     exchange::sort(&mut out.history);
+    out.history.entries.dedup_by(|later, first| later.id == first.id);
     Ok(out)
+}
+
+/// A pack's line: `<id> <compact record>`.
+fn read_line(line: &str) -> Result<Entry> {
+    let Some((id, record)) = split_at_byte(line, b' ').filter(|(id, _)| is_valid_id(id) && id.starts_with('e')) else {
+        return Err(Error::invalid("", "is not an entry id followed by its record"));
+    };
+    compact::from_record(parse(record, "")?, id)
+}
+
+/// The id a pack's line is for, when it has one.
+fn line_id(line: &str) -> Option<&str> {
+    split_at_byte(line, b' ').map(|(id, _)| id)
+}
+
+/// A pack's lines. (`str::split` and `split_once` with a `char` brought in the
+/// char searcher and slicing panics: about 1 KB of wasm.)
+fn pack_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let t = rest?;
+        let (line, after) = split_at_byte(t, b'\n').map_or((t, None), |(l, a)| (l, Some(a)));
+        rest = after;
+        Some(line)
+    })
+}
+
+/// `s` before and after the first `byte` (ASCII), when it has one.
+fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// A record whose id must match its key, or removing it later would miss the key.
@@ -480,13 +550,19 @@ impl<B: Backend> Store<B> {
     pub fn remove(&mut self, id: &str) -> Result<bool> {
         let keys = [self.entry_key(id), self.key(&cat(&["entry:", id])), self.event_key(id)];
         let in_history = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
-        let in_unreadable = self.unreadable.iter().any(|u| keys.contains(&u.key));
+        // Its own keys' unreadable records, and a pack's damaged line that still starts with the id.
+        let pack = self.key(&PACK_KEY[1..]);
+        let its = |u: &Unreadable| keys.contains(&u.key) || (u.key.starts_with(&pack) && line_id(&u.raw) == Some(id));
+        let in_unreadable = self.unreadable.iter().any(its);
         if !in_history && !in_unreadable {
             return Ok(false);
         }
         // A record only in memory needs no storage; anything stored must really go.
         // (An unsaved edit of a record may still have an older version stored.)
-        let stored = |b: &B| keys.iter().any(|k| !matches!(b.get(k), Ok(None)));
+        // Its packs, read now, each with the text it has without the id's lines.
+        let packs = self.packs_without(id);
+        let in_pack = !matches!(&packs, Ok(p) if p.is_empty());
+        let stored = |b: &B| in_pack || keys.iter().any(|k| !matches!(b.get(k), Ok(None)));
         let memory_only = in_history && !in_unreadable && self.unsaved.contains(id) && !self.backend.as_ref().is_some_and(stored);
         match self.writable() {
             Err(_) if memory_only => {}
@@ -495,13 +571,20 @@ impl<B: Backend> Store<B> {
                 for key in &keys {
                     self.delete(key)?;
                 }
+                for (key, rest) in packs.map_err(storage_error)? {
+                    if rest.is_empty() {
+                        self.delete(&key)?;
+                    } else {
+                        self.write(&key, &rest)?;
+                    }
+                }
                 self.remove_from_legacy(id)?;
             }
         }
         self.old.retain(|e| e.id != id);
         self.history.entries.retain(|e| e.id != id);
         self.history.events.retain(|e| e.id != id);
-        self.unreadable.retain(|u| !keys.contains(&u.key));
+        self.unreadable.retain(|u| !its(u));
         self.unsaved.remove(id);
         Ok(true)
     }
@@ -544,10 +627,14 @@ impl<B: Backend> Store<B> {
     /// included; records kept only in memory appear as they would be stored.
     pub fn export_raw(&self) -> String {
         let mut raw = VecMap::new();
-        for e in &self.history.entries {
+        // Made up only where storage cannot tell: without a backend, every record;
+        // with one, those kept only in memory (a stored one is read below, in its
+        // own key or its pack's).
+        let made_up = |id: &str| self.backend.is_none() || self.unsaved.contains(id);
+        for e in self.history.entries.iter().filter(|e| made_up(&e.id)) {
             raw.insert(self.entry_key(&e.id), compact::record_text(e));
         }
-        for e in &self.history.events {
+        for e in self.history.events.iter().filter(|e| made_up(&e.id)) {
             raw.insert(self.event_key(&e.id), event_to_json(e).to_text());
         }
         for u in &self.unreadable {
@@ -569,7 +656,8 @@ impl<B: Backend> Store<B> {
         Json::Obj(raw.into_iter().map(|(k, v)| (k.into(), Json::Str(v))).collect()).to_text()
     }
 
-    /// Merges an export and stores each new record. On a failure midway the
+    /// Merges an export and stores each new record: entries in packs of
+    /// `PACK_SIZE`, events each under its own key. On a failure midway the
     /// records stored so far stay stored, the rest stay in memory, and the error says so.
     pub fn import_json(&mut self, text: &str) -> Result<MergeSummary> {
         let (incoming, recomputed) = exchange::read_export(text)?;
@@ -578,43 +666,87 @@ impl<B: Backend> Store<B> {
         // Borrowed ids: cloning each into the set cost an allocation per record.
         let mut seen: VecSet<&str> =
             self.history.entries.iter().map(|e| e.id.as_str()).chain(self.history.events.iter().map(|e| e.id.as_str())).collect();
-        // Each as (key, text, where the id starts in the key): the id is needed only if a write fails.
-        let mut pending: Vec<(String, String, usize)> = Vec::with_capacity(incoming.entries.len() + incoming.events.len());
+        // Each write as (key, text, where the id starts in an event's key; None for a pack,
+        // whose lines start with theirs): the ids are needed only if a write fails.
+        let mut pending: Vec<(String, String, Option<usize>)> = Vec::new();
+        let mut lines = 0;
         for (e, &recomputed) in incoming.entries.iter().zip(&recomputed) {
-            if seen.insert(&e.id) {
-                let key = self.entry_key(&e.id);
-                pending.push((key, compact::recomputed_record_text(e, recomputed), self.ns.len() + ENTRY_KEY.len()));
+            if !seen.insert(&e.id) {
+                continue;
             }
+            if lines % PACK_SIZE == 0 {
+                pending.push((e.id.clone(), String::with_capacity(PACK_SIZE * 192), None));
+            } else if let Some((_, pack, _)) = pending.last_mut() {
+                pack.push('\n');
+            }
+            if let Some((_, pack, _)) = pending.last_mut() {
+                pack.push_str(&e.id);
+                pack.push(' ');
+                compact::push_record(e, recomputed, pack);
+            }
+            lines += 1;
+        }
+        // Each pack's key, named after its first entry (which the first slot held
+        // so far); one already holding something else gets a number after it.
+        for (key, pack, _) in &mut pending {
+            *key = self.free_pack_key(key, pack);
         }
         for e in &incoming.events {
             if seen.insert(&e.id) {
-                pending.push((self.event_key(&e.id), event_to_json(e).to_text(), self.ns.len() + EVENT_KEY.len()));
+                pending.push((self.event_key(&e.id), event_to_json(e).to_text(), Some(self.ns.len() + EVENT_KEY.len())));
             }
         }
+        let total = lines + pending.iter().filter(|(_, _, id)| id.is_some()).count();
         // Repeats inside the file are skipped as records already here are.
         let summary = exchange::merge(&mut self.history, incoming);
-        for (done, (key, text, _)) in pending.iter().enumerate() {
+        let mut done = 0;
+        for (i, write) in pending.iter().enumerate() {
             // Marked unsaved only when a write fails, from that record on: marking
             // all first and clearing each after its write cost thousands of
             // sorted-set shifts for a long history.
-            if let Err(mut e) = self.write_record(key, text) {
-                self.unsaved.extend(pending.get(done..).unwrap_or_default().iter().map(|(key, _, id)| key.get(*id..).unwrap_or_default().to_string()));
+            if let Err(mut e) = self.write_record(&write.0, &write.1) {
+                for (key, text, at) in pending.get(i..).unwrap_or_default() {
+                    match at {
+                        Some(at) => {
+                            self.unsaved.insert(key.get(*at..).unwrap_or_default().to_string());
+                        }
+                        None => {
+                            for id in pack_lines(text).filter_map(line_id) {
+                                self.unsaved.insert(id.to_string());
+                            }
+                        }
+                    }
+                }
                 e.message = cat(&[
                     &e.message,
                     " (",
                     &int(done as i64),
                     " of ",
-                    &int(pending.len() as i64),
+                    &int(total as i64),
                     " imported records were saved; the rest are kept while this page is open)",
                 ]);
                 return Err(e);
             }
+            done += if write.2.is_some() { 1 } else { pack_lines(&write.1).count() };
             if !self.unreadable.is_empty() {
                 // A good record under this key replaces an unreadable one.
-                self.unreadable.retain(|u| u.key != *key);
+                self.unreadable.retain(|u| u.key != write.0);
             }
         }
         Ok(summary)
+    }
+
+    /// `<ns>:p:<first>`, or with `-2`, `-3`… after it while that key holds
+    /// something other than `pack` (another tab's import that began with the same entry).
+    fn free_pack_key(&self, first: &str, pack: &str) -> String {
+        let mut n = 1;
+        loop {
+            let key = if n == 1 { cat(&[&self.ns, PACK_KEY, first]) } else { cat(&[&self.ns, PACK_KEY, first, "-", &int(n)]) };
+            match self.backend.as_ref().map(|b| b.get(&key)) {
+                Some(Ok(Some(held))) if held != pack => n += 1,
+                _ => return key,
+            }
+        }
     }
 
     /// Keeps the answers in progress (any JSON), in memory and in storage.
@@ -748,6 +880,37 @@ impl<B: Backend> Store<B> {
             wrote = true;
         }
         Ok(wrote)
+    }
+
+    /// Each pack holding a line for `id`, read now (another tab may have taken
+    /// out other lines meanwhile, and writing back a copy kept in memory would
+    /// bring them back), with the text it has without those lines (empty when
+    /// none are left).
+    fn packs_without(&self, id: &str) -> Result<Vec<(String, String)>> {
+        let mut out = Vec::new();
+        let Some(b) = &self.backend else { return Ok(out) };
+        for key in b.keys()? {
+            if !matches!(own_key(&self.ns, &key), Some(OwnKey::Pack(_))) {
+                continue;
+            }
+            let Some(raw) = b.get(&key)? else { continue };
+            let (mut rest, mut kept, mut found) = (String::new(), 0, false);
+            for line in pack_lines(&raw) {
+                if line_id(line) == Some(id) {
+                    found = true;
+                    continue;
+                }
+                if kept > 0 {
+                    rest.push('\n');
+                }
+                rest.push_str(line);
+                kept += 1;
+            }
+            if found {
+                out.push((key, rest));
+            }
+        }
+        Ok(out)
     }
 
     /// Deletes an entry from schema 0's key too, or the next start would bring it back.

@@ -156,7 +156,7 @@ proptest! {
         let map = b.map();
         prop_assert!(map.keys().all(|k| !k.starts_with("bc:entry:")), "the old keys went on the second start");
         // With nothing to copy, opening writes nothing; the first save writes the meta.
-        let meta = if expected.is_empty() { r#"{"schema":1}"# } else { r#"{"schema":2}"# };
+        let meta = if expected.is_empty() { r#"{"schema":1}"# } else { r#"{"schema":3}"# };
         prop_assert_eq!(map.get("bc:meta").map(String::as_str), Some(meta));
         prop_assert_eq!(map.keys().filter(|k| k.starts_with("bc:e:")).count(), expected.len());
         // And the copies really are the compact form.

@@ -10,7 +10,7 @@ use burnout_check::history::record::{new_entry, parse_event_input};
 use burnout_check::history::{Entry, Event, History};
 use burnout_check::json::{parse, Json};
 use burnout_check::scoring::parse_input;
-use burnout_check::storage::{MemoryBackend, Store, SCHEMA_VERSION};
+use burnout_check::storage::{MemoryBackend, Store, PACK_SIZE, SCHEMA_VERSION};
 
 mod shared_backend;
 use shared_backend::Shared;
@@ -69,7 +69,7 @@ fn the_first_record_writes_the_meta_then_itself() {
     let mut s = b.open();
     let e = check_in(1_000, 3);
     s.save_entry(e.clone()).unwrap();
-    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":2}"#));
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":3}"#));
     assert_eq!(b.get(&format!("bc:e:{}", e.id)), Some(stored_text(&e)));
     assert_eq!(b.writes(), vec!["set bc:meta".to_string(), format!("set bc:e:{}", e.id)]);
     assert!(s.is_saved(&e.id));
@@ -96,12 +96,12 @@ fn records_come_back_on_the_next_visit_in_order() {
 #[test]
 fn storage_from_a_newer_schema_is_shown_but_never_written() {
     let e = check_in(1_000, 3);
-    let b = shared_with(&[("bc:meta", r#"{"schema":3}"#), (&format!("bc:e:{}", e.id), &stored_text(&e))]);
+    let b = shared_with(&[("bc:meta", r#"{"schema":4}"#), (&format!("bc:e:{}", e.id), &stored_text(&e))]);
     let mut s = b.open();
     assert_eq!(s.history().entries, vec![e.clone()]);
     let st = s.status();
     assert!(st.read_only && st.persistent);
-    assert_eq!(st.schema, 3);
+    assert_eq!(st.schema, 4);
     assert!(st.reason.unwrap().contains("newer version"));
 
     let later = check_in(2_000, 1);
@@ -134,7 +134,7 @@ fn a_corrupt_meta_is_recovered_from_and_replaced_only_by_a_good_write() {
     // ... and the next good one replaces it.
     b.knobs().fail_writes = false;
     s.save_entry(check_in(3_000, 1)).unwrap();
-    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":2}"#));
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":3}"#));
 }
 
 #[test]
@@ -293,18 +293,124 @@ fn an_import_stores_each_new_record_once() {
 
 #[test]
 fn an_import_that_fails_midway_keeps_what_was_stored_and_says_how_far_it_got() {
-    let entries: Vec<Entry> = (1..=4).map(|i| check_in(i * 1_000, 2)).collect();
-    let file = export_json(&History { entries: entries.clone(), events: vec![] }, 0);
+    // Two and a half packs.
+    let entries: Vec<Entry> = (1..=(2 * PACK_SIZE + PACK_SIZE / 2) as i64).map(|i| check_in(i * 1_000, 2)).collect();
+    let file = export_json(&History { entries: entries.clone(), events: vec![vacation("2026-03-07", "2026-03-21")] }, 0);
     let b = Shared::new(NS, MemoryBackend::default());
     let mut s = b.open();
-    b.knobs().sets_before_quota = Some(3); // the meta and two records
+    b.knobs().sets_before_quota = Some(3); // the meta and two packs
     let err = s.import_json(&file).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Quota);
-    assert!(err.message.contains("2 of 4 imported records were saved"), "{err}");
+    let total = entries.len() + 1;
+    assert!(err.message.contains(&format!("{} of {total} imported records were saved", 2 * PACK_SIZE)), "{err}");
     assert_eq!(s.history().entries, entries, "all of them are kept in memory");
     let saved: Vec<bool> = entries.iter().map(|e| s.is_saved(&e.id)).collect();
-    assert_eq!(saved, [true, true, false, false]);
-    assert_eq!(b.open().history().entries, entries[..2]);
+    let expected: Vec<bool> = (0..entries.len()).map(|i| i < 2 * PACK_SIZE).collect();
+    assert_eq!(saved, expected, "the two packs' entries are saved, the rest are not");
+    assert!(!s.is_saved(&s.history().events[0].id), "nor the event after them");
+    assert_eq!(b.open().history().entries, entries[..2 * PACK_SIZE]);
+    assert_eq!(b.packs().len(), 2);
+}
+
+#[test]
+fn an_import_stores_its_entries_in_packs_read_line_by_line() {
+    let entries: Vec<Entry> = (1..=(PACK_SIZE + 3) as i64).map(|i| check_in(i * 1_000, (i % 5) as u8)).collect();
+    let event = vacation("2026-03-07", "2026-03-21");
+    let file = export_json(&History { entries: entries.clone(), events: vec![event.clone()] }, 0);
+    let b = Shared::new(NS, MemoryBackend::default());
+    b.open().import_json(&file).unwrap();
+    // The meta, two packs and the event, in that order.
+    let packs = [format!("bc:p:{}", entries[0].id), format!("bc:p:{}", entries[PACK_SIZE].id)];
+    let mut listed = packs.to_vec();
+    listed.sort();
+    assert_eq!(b.packs(), listed);
+    assert_eq!(b.writes(), ["set bc:meta".to_string(), format!("set {}", packs[0]), format!("set {}", packs[1]), format!("set bc:event:{}", event.id)]);
+    // Each line is `<id> <the record its own key would hold>`.
+    let lines: Vec<String> = packs.iter().flat_map(|k| b.get(k).unwrap().split('\n').map(str::to_string).collect::<Vec<_>>()).collect();
+    let expected: Vec<String> = entries.iter().map(|e| format!("{} {}", e.id, stored_text(e))).collect();
+    assert_eq!(lines, expected);
+    let next = b.open();
+    assert_eq!(next.history().entries, entries);
+    assert!(next.unreadable().is_empty());
+    assert!(entries.iter().all(|e| next.is_saved(&e.id)));
+}
+
+#[test]
+fn a_damaged_line_costs_its_pack_one_entry_and_is_kept_as_it_was() {
+    let entries: Vec<Entry> = (1..=4).map(|i| check_in(i * 1_000, 1)).collect();
+    let b = Shared::new(NS, MemoryBackend::default());
+    b.open().import_json(&export_json(&History { entries: entries.clone(), events: vec![] }, 0)).unwrap();
+    let key = b.packs().remove(0);
+    let pack = b.get(&key).unwrap();
+    let mut lines: Vec<String> = pack.split('\n').map(str::to_string).collect();
+    let cut = lines[1].len() - 5;
+    lines[1].truncate(cut); // cut short
+    lines[2] = "undefined".into(); // not even an id
+    let damaged = lines.join("\n");
+    b.set_raw(&key, &damaged);
+    let mut s = b.open();
+    assert_eq!(s.history().entries, [entries[0].clone(), entries[3].clone()]);
+    let unreadable = s.unreadable();
+    assert_eq!(unreadable.len(), 2);
+    assert_eq!((unreadable[0].key.as_str(), unreadable[0].raw.as_str()), (key.as_str(), lines[1].as_str()));
+    assert_eq!((unreadable[1].key.as_str(), unreadable[1].raw.as_str()), (key.as_str(), "undefined"));
+    assert!(unreadable[1].error.contains("is not an entry id followed by its record"), "{}", unreadable[1].error);
+    // Nothing rewrites it; the raw export has the pack byte for byte.
+    let writes = b.writes().len();
+    drop(b.open());
+    assert_eq!(b.writes().len(), writes);
+    let raw = parse(&s.export_raw(), "").unwrap();
+    assert_eq!(raw.get(&key), Some(&Json::str(&damaged)));
+    assert!(raw.get(&format!("bc:e:{}", entries[0].id)).is_none(), "no key is made up for an entry in a pack");
+    // The damaged line that still starts with an id goes with that id.
+    assert!(s.remove(&entries[1].id).unwrap());
+    assert_eq!(s.unreadable().len(), 1);
+    assert_eq!(b.get(&key).unwrap(), [lines[0].as_str(), "undefined", lines[3].as_str()].join("\n"));
+}
+
+#[test]
+fn removing_an_entry_takes_its_line_out_of_the_pack_as_stored_now() {
+    let entries: Vec<Entry> = (1..=3).map(|i| check_in(i * 1_000, 3)).collect();
+    let b = Shared::new(NS, MemoryBackend::default());
+    let mut one = b.open();
+    one.import_json(&export_json(&History { entries: entries.clone(), events: vec![] }, 0)).unwrap();
+    let key = b.packs().remove(0);
+    // Another tab takes out the first entry; this one, not refreshed, the second.
+    assert!(b.open().remove(&entries[0].id).unwrap());
+    assert!(one.remove(&entries[1].id).unwrap());
+    assert_eq!(b.open().history().entries, [entries[2].clone()], "the other tab's removal stays made");
+    assert_eq!(b.get(&key).unwrap(), format!("{} {}", entries[2].id, stored_text(&entries[2])));
+    // The last one takes the pack with it.
+    assert!(one.remove(&entries[2].id).unwrap());
+    assert!(b.packs().is_empty());
+    assert!(b.open().history().entries.is_empty());
+}
+
+#[test]
+fn an_entry_saved_again_under_its_own_key_wins_over_its_line_until_removed() {
+    let e = check_in(1_000, 2);
+    let b = Shared::new(NS, MemoryBackend::default());
+    let mut s = b.open();
+    s.import_json(&export_json(&History { entries: vec![e.clone()], events: vec![] }, 0)).unwrap();
+    let noted = Entry { note: Some("a later note".into()), ..e.clone() };
+    s.save_entry(noted.clone()).unwrap();
+    assert_eq!(b.open().history().entries, [noted.clone()]);
+    assert_eq!(b.stored(&e.id), Some(stored_text(&noted)));
+    assert!(s.remove(&e.id).unwrap());
+    assert!(b.packs().is_empty() && b.get(&format!("bc:e:{}", e.id)).is_none(), "both copies are gone");
+    assert!(b.open().history().entries.is_empty());
+}
+
+#[test]
+fn a_pack_key_holding_something_else_is_never_overwritten() {
+    let entries: Vec<Entry> = (1..=2).map(|i| check_in(i * 1_000, 4)).collect();
+    let taken = format!("bc:p:{}", entries[0].id);
+    let b = shared_with(&[(&taken, "another tab's pack")]);
+    let mut s = b.open();
+    s.import_json(&export_json(&History { entries: entries.clone(), events: vec![] }, 0)).unwrap();
+    assert_eq!(b.get(&taken).as_deref(), Some("another tab's pack"));
+    assert!(b.get(&format!("{taken}-2")).is_some());
+    assert_eq!(b.open().history().entries, entries);
 }
 
 #[test]
@@ -444,7 +550,7 @@ fn clear_starts_over_and_the_next_record_writes_a_fresh_meta() {
     assert!(b.map().is_empty());
     assert!(s.history().entries.is_empty());
     s.save_entry(check_in(2_000, 3)).unwrap();
-    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":2}"#));
+    assert_eq!(b.get("bc:meta").as_deref(), Some(r#"{"schema":3}"#));
 }
 
 // ---- property: whatever fails, nothing is lost and nothing foreign is touched ----
@@ -531,7 +637,7 @@ mod ops {
                 // What counts as saved is in storage exactly as it would be written.
                 for e in &s.history().entries {
                     if s.is_saved(&e.id) {
-                        prop_assert_eq!(b.get(&format!("bc:e:{}", e.id)), Some(stored_text(e)));
+                        prop_assert_eq!(b.stored(&e.id), Some(stored_text(e)));
                     }
                 }
                 for (k, v) in FOREIGN {

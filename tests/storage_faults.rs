@@ -78,7 +78,7 @@ fn schema_0_is_shown_at_once_and_copied_entry_by_entry_with_the_old_key_kept() {
     let after = b.map();
     assert_eq!(after.get("burnout-check:history"), before.get("burnout-check:history"), "the old key is kept byte for byte");
     assert_eq!(entry_keys(&after).len(), 3);
-    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":2}"#));
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":3}"#));
     assert_eq!(s.status().schema, SCHEMA_VERSION);
     // The meta comes last: storage never claims schema 2 before every copy is in.
     assert_eq!(b.writes().last().map(String::as_str), Some("set burnout-check:meta"));
@@ -220,7 +220,7 @@ fn schema_1_is_copied_compact_with_every_result_as_it_was_and_the_old_keys_kept(
     // The damaged record is listed with its raw text, never copied.
     assert_eq!(s.unreadable().len(), 1);
     assert_eq!((s.unreadable()[0].key.as_str(), s.unreadable()[0].raw.as_str()), ("burnout-check:entry:e99undefined00001", "undefined"));
-    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":2}"#));
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":3}"#));
     assert_eq!(b.writes().last().map(String::as_str), Some("set burnout-check:meta"), "the meta comes last");
     assert_eq!(s.status().schema, SCHEMA_VERSION);
     assert_foreign_unchanged(&before, &after);
@@ -300,7 +300,7 @@ fn schema_1_under_a_corrupt_meta_is_not_migrated_until_a_save_writes_a_good_meta
     assert!(b.writes().is_empty(), "the schema is unknown: opening writes nothing");
     let event = burnout_check::history::record::parse_event_input(&parse(r#"{"kind":"change","date":"2026-04-01","what":"team"}"#, "").unwrap()).unwrap();
     s.add_event(event).unwrap();
-    assert_eq!(b.get("burnout-check:meta").as_deref(), Some(r#"{"schema":2}"#));
+    assert_eq!(b.get("burnout-check:meta").as_deref(), Some(r#"{"schema":3}"#));
     b.open();
     assert_eq!(entry_keys(&b.map()).len(), 5, "the next start copies them");
     assert_eq!(b.open().history().entries, schema1_entries());
@@ -330,7 +330,7 @@ fn a_newer_schema_is_read_only_and_no_operation_writes_a_byte() {
     let mut s = b.open();
     let st = s.status();
     assert!(st.read_only && st.persistent);
-    assert_eq!(st.schema, 3);
+    assert_eq!(st.schema, 4);
     assert!(st.reason.is_some());
     let e = s.history().entries.first().cloned().unwrap();
     assert_eq!(s.save_entry(e.clone()).map_err(|e| e.kind), Ok(()), "an identical stored entry needs no write");
@@ -364,7 +364,7 @@ fn a_corrupt_meta_rebuilds_from_the_entry_keys_and_overwrites_no_entry() {
     for k in entry_keys(&before) {
         assert_eq!(after.get(&k), before.get(&k), "{k} rewritten");
     }
-    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":2}"#));
+    assert_eq!(after.get("burnout-check:meta").map(String::as_str), Some(r#"{"schema":3}"#));
     assert_eq!(after.get("theme").map(String::as_str), Some("dark"));
 }
 

@@ -183,13 +183,49 @@ fn entries_are_stored_compact_and_a_schema_1_entry_in_real_storage_is_migrated()
     let first = HistoryStore::new(Some("wbt-c".into()));
     assert_eq!(s.get_item(&key).unwrap().as_deref(), Some(stored.as_str()), "copied to the same compact text");
     assert!(s.get_item(&format!("wbt-c:entry:{id}")).unwrap().is_some());
-    assert_eq!(s.get_item("wbt-c:meta").unwrap().as_deref(), Some(r#"{"schema":2}"#));
+    assert_eq!(s.get_item("wbt-c:meta").unwrap().as_deref(), Some(r#"{"schema":3}"#));
     Reflect::set(&old, &"saved".into(), &JsValue::TRUE).unwrap();
     let loaded = js_sys::Array::from(&get(&first.load().unwrap(), "entries")).get(0);
     assert_eq!(JSON::stringify(&loaded).unwrap(), JSON::stringify(&old).unwrap());
     let mut second = HistoryStore::new(Some("wbt-c".into()));
     assert!(s.get_item(&format!("wbt-c:entry:{id}")).unwrap().is_none(), "removed on the next start");
     second.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_import_in_real_storage_goes_in_packs_that_a_new_store_reads_and_a_removal_rewrites() {
+    let s = storage();
+    let mut from = HistoryStore::new(Some("wbt-p-from".into()));
+    from.clear().unwrap();
+    let ids: Vec<String> = (0..3)
+        .map(|i| {
+            let saved = from.save(save_request(i, 1_767_000_000_000.0 + f64::from(i) * 86_400_000.0, &format!("2025-12-2{}", 6 + i))).unwrap();
+            get(&get(&saved, "entry"), "id").as_string().unwrap()
+        })
+        .collect();
+    let mut to = HistoryStore::new(Some("wbt-p".into()));
+    to.clear().unwrap();
+    to.import_json(from.export_json()).unwrap();
+    let packs: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("wbt-p:p:")).collect();
+    assert_eq!(packs.len(), 1, "{packs:?}");
+    let pack = s.get_item(&packs[0]).unwrap().unwrap();
+    let mut line_ids: Vec<&str> = pack.split('\n').map(|l| l.split(' ').next().unwrap()).collect();
+    line_ids.sort();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(line_ids, sorted);
+    assert!((0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).all(|k| !k.starts_with("wbt-p:e:")), "no entry under its own key");
+    // A new store reads them; a removal takes one line out; the last takes the pack.
+    let mut again = HistoryStore::new(Some("wbt-p".into()));
+    assert_eq!(overview_of(&again).0.len(), 3);
+    again.remove(ids[1].clone()).unwrap();
+    assert_eq!(s.get_item(&packs[0]).unwrap().unwrap().split('\n').count(), 2);
+    assert_eq!(overview_of(&HistoryStore::new(Some("wbt-p".into()))).0.len(), 2);
+    again.remove(ids[0].clone()).unwrap();
+    again.remove(ids[2].clone()).unwrap();
+    assert!(s.get_item(&packs[0]).unwrap().is_none());
+    again.clear().unwrap();
+    from.clear().unwrap();
 }
 
 /// The overview's entries as `id:saved` pairs, and its events' count.

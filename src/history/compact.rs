@@ -63,15 +63,16 @@ pub fn to_record(e: &Entry) -> Json {
 /// `Json` first (a `String` per key and value) cost an import of a long
 /// history tens of thousands of allocations. The same text (a property test pins it).
 pub fn record_text(e: &Entry) -> String {
-    recomputed_record_text(e, false)
+    let mut out = String::with_capacity(192);
+    push_record(e, false, &mut out);
+    out
 }
 
-/// `record_text(e)`; with `recomputed` (its result was just recomputed from its
-/// answers) without scoring them again to tell whether to store the result.
-pub fn recomputed_record_text(e: &Entry, recomputed: bool) -> String {
-    let mut out = String::with_capacity(192);
-    write_entry(e, &SHORT_KEYS, false, recomputed, &mut out);
-    out
+/// `record_text(e)` written at the end of `out` (a pack's line); with
+/// `recomputed` (its result was just recomputed from its answers) without
+/// scoring them again to tell whether to store the result.
+pub fn push_record(e: &Entry, recomputed: bool, out: &mut String) {
+    write_entry(e, &SHORT_KEYS, false, recomputed, out);
 }
 
 /// An entry as an export of version 2 holds it: the stored record with the

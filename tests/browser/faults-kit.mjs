@@ -69,7 +69,7 @@ export function assertRecordsIntact(now, snapshot) {
 }
 
 /** Every key of `snapshot` outside our namespace is in `now` with exactly the same text. */
-export function assertForeignIntact(now, snapshot, ours = (k) => /^burnout-check:(meta|draft|history|e:e[\w-]+|entry:e[\w-]+|event:v[\w-]+)$/.test(k)) {
+export function assertForeignIntact(now, snapshot, ours = (k) => /^burnout-check:(meta|draft|history|e:e[\w-]+|p:e[\w-]+|entry:e[\w-]+|event:v[\w-]+)$/.test(k)) {
   for (const [k, v] of Object.entries(snapshot)) {
     if (!ours(k)) assert.equal(now[k], v, `foreign key ${JSON.stringify(k)} changed`);
   }

@@ -31,6 +31,26 @@ impl Shared {
     pub fn set_raw(&self, key: &str, value: &str) {
         self.backend.borrow_mut().map.insert(key.to_string(), value.to_string());
     }
+    /// The stored record of entry `id` as the store reads it: its own key
+    /// (`<ns>:e:<id>`) when there is one, else its line in the first pack (in key
+    /// order) that has one (`<ns>:p:…`, lines `<id> <record>`).
+    pub fn stored(&self, id: &str) -> Option<String> {
+        let map = self.map();
+        if let Some(v) = map.get(&format!("{}:e:{id}", self.namespace)) {
+            return Some(v.clone());
+        }
+        let packs = format!("{}:p:", self.namespace);
+        let line = map
+            .iter()
+            .filter(|(k, _)| k.strip_prefix(&packs).is_some_and(|rest| !rest.contains(':')))
+            .find_map(|(_, v)| v.split('\n').find_map(|line| line.strip_prefix(&format!("{id} ")).map(str::to_string)));
+        line
+    }
+    /// The keys of the namespace's packs.
+    pub fn packs(&self) -> Vec<String> {
+        let packs = format!("{}:p:", self.namespace);
+        self.map().keys().filter(|k| k.strip_prefix(&packs).is_some_and(|rest| !rest.contains(':'))).cloned().collect()
+    }
     pub fn writes(&self) -> Vec<String> {
         self.backend.borrow().writes.clone()
     }
