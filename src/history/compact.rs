@@ -1,4 +1,4 @@
-//! The stored entry of schema 2: only what cannot be recomputed, with short keys.
+//! The stored entry (schema 2 on): only what cannot be recomputed, with short keys.
 //!
 //! A schema-1 record held the answers *and* everything scored from them (about
 //! 1,400 characters for a full form); storage quotas count UTF-16 bytes, so
@@ -30,7 +30,7 @@ use crate::vecmap::VecMap;
 
 const UNANSWERED: u8 = b'-';
 
-/// The entry as stored in schema 2 (its id lives in the key), as a `Json` value.
+/// The entry as stored since schema 2 (its id lives in the key or its pack line), as a `Json` value.
 /// Storage writes `record_text`, the same text without building this; tests read
 /// this one as the reference it is pinned to.
 pub fn to_record(e: &Entry) -> Json {
