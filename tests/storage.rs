@@ -394,7 +394,7 @@ fn an_entry_saved_again_under_its_own_key_wins_over_its_line_until_removed() {
     s.import_json(&export_json(&History { entries: vec![e.clone()], events: vec![] }, 0)).unwrap();
     let noted = Entry { note: Some("a later note".into()), ..e.clone() };
     s.save_entry(noted.clone()).unwrap();
-    assert_eq!(b.open().history().entries, [noted.clone()]);
+    assert_eq!(b.open().history().entries, std::slice::from_ref(&noted));
     assert_eq!(b.stored(&e.id), Some(stored_text(&noted)));
     assert!(s.remove(&e.id).unwrap());
     assert!(b.packs().is_empty() && b.get(&format!("bc:e:{}", e.id)).is_none(), "both copies are gone");
