@@ -48,6 +48,40 @@ test("8: two tabs finishing at the same moment keep both entries, and each sees 
   await context.close();
 });
 
+test("8: two tabs deleting checks of one imported pack: each deletion stays made, the pack keeps the rest", async () => {
+  const { context, page: a, problems } = await openPage(env.browser, env.server.url);
+  await gotoApp(a, env.server.url);
+  await openHistory(a);
+  await app(a).locator("input.import-file").setInputFiles(await fixtureFile("storage/import_four_records.json"));
+  await app(a).getByText("Imported 3 checks and 1 event").waitFor();
+  const file = JSON.parse((await fixtureFile("storage/import_four_records.json")).buffer.toString("utf8"));
+  const ids = file.entries.map((e) => e.id);
+  const packOf = async (p) => Object.entries(await storage(p)).filter(([k]) => k.startsWith("burnout-check:p:"));
+  const [[packKey, pack]] = await packOf(a);
+  assert.deepEqual(pack.split("\n").map((l) => l.split(" ")[0]).sort(), [...ids].sort(), "one pack, a line per check");
+  const b = await context.newPage();
+  await gotoApp(b, env.server.url);
+  await openHistory(b);
+  assert.equal(await rows(b).count(), 3);
+  const remove = async (p, id) => {
+    await app(p).locator(`tr[data-entry="${id}"]`).getByRole("button", { name: /^Delete the check from/ }).click();
+    await app(p).locator(`tr[data-entry="${id}"]`).waitFor({ state: "detached" });
+  };
+  await remove(a, ids[0]);
+  await remove(b, ids[1]);
+  const lines = (await storage(a))[packKey].split("\n");
+  assert.deepEqual(lines.map((l) => l.split(" ")[0]), [ids[2]], "both deletions made, the third check kept");
+  for (const p of [a, b]) {
+    await p.reload();
+    await openHistory(p);
+    assert.deepEqual(await rows(p).evaluateAll((trs) => trs.map((tr) => tr.dataset.entry)), [ids[2]]);
+  }
+  await remove(a, ids[2]);
+  assert.deepEqual(await packOf(a), [], "the last deletion takes the pack");
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
 test("9: storage emptied by the browser: the empty history offers a restore from an export, which brings it all back", async () => {
   const snapshot = await fixture("two_entries.json");
   const { context, page, problems } = await openPage(env.browser, env.server.url);
