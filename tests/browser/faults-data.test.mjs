@@ -56,6 +56,35 @@ test("4: corrupt entries are listed as unreadable, the others shown, and the raw
   await context.close();
 });
 
+test("4: a damaged line of an imported pack costs one check: listed under the pack, deletable alone when it still names its check, the rest byte for byte", async () => {
+  const base = await fixture("two_entries.json");
+  const [[goodKey, good], [otherKey]] = Object.entries(base).filter(([k]) => k.startsWith("burnout-check:e:"));
+  const [goodId, otherId] = [goodKey, otherKey].map((k) => k.slice("burnout-check:e:".length));
+  const pack = `burnout-check:p:${goodId}`;
+  const lines = [`${goodId} ${good}`, `${otherId} {"t":17`, "undefined"];
+  const snapshot = { "burnout-check:meta": '{"schema":3}', [pack]: lines.join("\n"), "other-app:state": "{}" };
+  const { context, page, problems } = await openPage(env.browser, env.server.url);
+  await seed(context, snapshot);
+  await gotoApp(page, env.server.url);
+  await openHistory(page);
+  assert.equal(await rows(page).count(), 1, "the good line's check");
+  const listed = app(page).locator(".notice.unreadable li");
+  assert.deepEqual(await listed.evaluateAll((lis) => lis.map((li) => li.dataset.key)), [pack, pack]);
+  assert.match(await listed.first().textContent(), new RegExp(`\\(${otherId}\\)`));
+  assert.equal(await app(page).locator(".delete-unreadable").count(), 1, "only the line that still names its check");
+  const raw = JSON.parse(await downloadText(page, app(page).getByRole("button", { name: "Export raw data" })));
+  assert.equal(raw[pack], snapshot[pack], "the pack byte for byte");
+  await app(page).getByRole("button", { name: `Delete the unreadable item ${pack} (${otherId})` }).click();
+  await app(page).locator("dialog.confirm").getByRole("button", { name: "Delete" }).click();
+  await page.waitForFunction(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll(".notice.unreadable li").length === 1);
+  const now = await storage(page);
+  assert.equal(now[pack], [lines[0], lines[2]].join("\n"), "that line out, the others as they were");
+  assert.equal(now["other-app:state"], "{}");
+  assert.equal(await rows(page).count(), 1);
+  assert.deepEqual(problems, { consoleErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
 test("5: a corrupt meta is no fresh start: opening writes nothing, the history comes from the entry keys, nothing is overwritten", async () => {
   const snapshot = await fixture("corrupt_meta.json");
   const { context, page, problems } = await openPage(env.browser, env.server.url);

@@ -21,9 +21,14 @@ const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
  */
 const PAGE = 20;
 
-/** The record id in one of the store's record keys (`<ns>:e:<id>`, `<ns>:entry:<id>`, `<ns>:event:<id>`), else null. */
-function recordId(key, namespace) {
+/**
+ * The record id of an unreadable item: the id in its record key (`<ns>:e:<id>`,
+ * `<ns>:entry:<id>`, `<ns>:event:<id>`), or for a pack's damaged line
+ * (`<ns>:p:<first id>`, lines `<id> <record>`) the id its line still starts with; else null.
+ */
+function recordId({ key, raw }, namespace) {
   const rest = key.startsWith(`${namespace}:`) ? key.slice(namespace.length + 1) : "";
+  if (/^p:e[A-Za-z0-9_-]+$/.test(rest)) return /^(e[A-Za-z0-9_-]+) /.exec(raw)?.[1] ?? null;
   return /^(?:e|entry|event):([A-Za-z0-9_-]+)$/.exec(rest)?.[1] ?? null;
 }
 
@@ -88,17 +93,21 @@ export function renderHistory(app) {
   else if (status?.read_only) notices.push(h("p", { class: "notice" }, t("read_only", { reason: status.reason ?? "" })));
   if (data.unreadable?.length) {
     // Each one named, so the person knows what the raw export below keeps; a
-    // record's own key can be deleted alone (an older layout's shared key cannot:
-    // it still holds readable entries).
+    // record's own key, or a pack's line that still names its check, can be
+    // deleted alone (an older layout's shared key cannot: it still holds readable
+    // entries; nor can one whose id a readable check has, which would go with it).
     const deleteUnreadable = async (id) => {
       if (await app._confirm(t("confirm_delete_unreadable"), t("delete"))) attempt(() => store.remove(id)) && rerender();
     };
     notices.push(h("div", { class: "notice unreadable" },
       h("p", {}, t("unreadable", { n: data.unreadable.length })),
       h("ul", {}, data.unreadable.map((u) => {
-        const id = status?.read_only ? null : recordId(u.key, app.namespace);
-        return h("li", { "data-key": u.key }, t("unreadable_item", { key: u.key, error: u.error }),
-          id ? [" ", h("button", { type: "button", class: "small danger delete-unreadable", "aria-label": t("delete_unreadable_label", { key: u.key }),
+        const found = status?.read_only ? null : recordId(u, app.namespace);
+        const id = found && !data.entries.some((e) => e.id === found) ? found : null;
+        // A pack's lines share its key: each is named by the check it was too.
+        const name = found && u.key.startsWith(`${app.namespace}:p:`) ? `${u.key} (${found})` : u.key;
+        return h("li", { "data-key": u.key }, t("unreadable_item", { key: name, error: u.error }),
+          id ? [" ", h("button", { type: "button", class: "small danger delete-unreadable", "aria-label": t("delete_unreadable_label", { key: name }),
             onclick: () => deleteUnreadable(id) }, t("delete"))] : null);
       }))));
   }
