@@ -379,12 +379,17 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
             out.unreadable.push(Unreadable { key: key.clone(), raw, error: e.text() });
         }
     }
-    // An entry under its own key (saved again, say with a new note) wins over its
-    // line, and an earlier pack over a later one: the sort is stable and puts
-    // records of one id together (by time, then id), so the first of them stays.
-    out.history.entries.append(&mut packed);
+    if !packed.is_empty() {
+        // An entry under its own key (saved again, say with a new note) wins over
+        // its line, and an earlier pack over a later one: in a stable order by id
+        // of own keys' entries then the packs' lines, the first of each id stays.
+        // (By id, not after the sort by time: a record edited by hand may carry
+        // another's id with another time.)
+        out.history.entries.append(&mut packed);
+        crate::sort::sort_by(&mut out.history.entries, |a, b| a.id.cmp(&b.id));
+        out.history.entries.dedup_by(|later, first| later.id == first.id);
+    }
     exchange::sort(&mut out.history);
-    out.history.entries.dedup_by(|later, first| later.id == first.id);
     Ok(out)
 }
 

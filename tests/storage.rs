@@ -402,6 +402,27 @@ fn an_entry_saved_again_under_its_own_key_wins_over_its_line_until_removed() {
 }
 
 #[test]
+fn one_id_in_two_places_is_one_entry_whatever_their_times() {
+    // The same id under its own key, in a pack, and in a later pack, each edited
+    // by hand to another time: the own key's record is the one shown.
+    let e = check_in(5_000, 2);
+    let moved = |at: i64| Entry { at_ms: at, ..e.clone() };
+    let line = |at: i64| format!("{} {}", e.id, stored_text(&moved(at)));
+    let other = check_in(9_000, 1);
+    let b = shared_with(&[
+        ("bc:meta", r#"{"schema":3}"#),
+        (&format!("bc:e:{}", e.id), &stored_text(&e)),
+        (&format!("bc:p:{}", e.id), &[line(1_000), format!("{} {}", other.id, stored_text(&other))].join("\n")),
+        (&format!("bc:p:{}-2", e.id), &line(99_000)),
+    ]);
+    let s = b.open();
+    assert_eq!(s.history().entries, [e.clone(), other.clone()]);
+    // Without the own key, the first pack's line.
+    b.knobs().map.remove(&format!("bc:e:{}", e.id));
+    assert_eq!(b.open().history().entries, [moved(1_000), other]);
+}
+
+#[test]
 fn a_pack_key_holding_something_else_is_never_overwritten() {
     let entries: Vec<Entry> = (1..=2).map(|i| check_in(i * 1_000, 4)).collect();
     let taken = format!("bc:p:{}", entries[0].id);
