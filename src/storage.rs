@@ -236,8 +236,8 @@ enum OwnKey<'a> {
     /// Schema 0's single key holding every entry.
     Legacy,
     Entry(&'a str),
-    /// An import's pack of entries, named after its first.
-    Pack(&'a str),
+    /// An import's pack of entries (named after its first; the lines give each id).
+    Pack,
     /// A schema-1 entry (`entry:<id>`), with its whole result.
     OldEntry(&'a str),
     Event(&'a str),
@@ -247,16 +247,16 @@ enum OwnKey<'a> {
 fn own_key<'a>(ns: &str, key: &'a str) -> Option<OwnKey<'a>> {
     let rest = key.strip_prefix(ns)?.strip_prefix(':')?;
     let id = |prefix: &str| rest.strip_prefix(prefix).filter(|id| is_valid_id(id));
+    let entry_id = |prefix: &str| rest.strip_prefix(prefix).filter(|id| is_entry_id(id));
     match rest {
         "meta" => Some(OwnKey::Meta),
         "draft" => Some(OwnKey::Draft),
         LEGACY_KEY => Some(OwnKey::Legacy),
         // Entry ids start with `e`: `<ns>:e:meta` is a sibling namespace's meta, not ours
         // (and `<ns>:p:meta` the meta of namespace `<ns>:p`).
-        _ => id("e:")
-            .filter(|id| id.starts_with('e'))
+        _ => entry_id("e:")
             .map(OwnKey::Entry)
-            .or_else(|| id("p:").filter(|id| id.starts_with('e')).map(OwnKey::Pack))
+            .or_else(|| entry_id("p:").map(|_| OwnKey::Pack))
             .or_else(|| id("entry:").map(OwnKey::OldEntry))
             .or_else(|| id("event:").map(OwnKey::Event)),
     }
@@ -362,7 +362,7 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
                 out.legacy = Some(raw);
                 continue;
             }
-            OwnKey::Pack(_) => {
+            OwnKey::Pack => {
                 for line in pack_lines(&raw) {
                     match read_line(line) {
                         Ok(e) => packed.push(e),
@@ -395,10 +395,16 @@ fn read_all<B: Backend>(ns: &str, b: &B) -> Result<Loaded> {
 
 /// A pack's line: `<id> <compact record>`.
 fn read_line(line: &str) -> Result<Entry> {
-    let Some((id, record)) = split_at_byte(line, b' ').filter(|(id, _)| is_valid_id(id) && id.starts_with('e')) else {
+    let Some((id, record)) = split_at_byte(line, b' ').filter(|(id, _)| is_entry_id(id)) else {
         return Err(Error::invalid("", "is not an entry id followed by its record"));
     };
     compact::from_record(parse(record, "")?, id)
+}
+
+/// Whether `id` can be an entry's: a record id starting with `e` (events' start
+/// with `v`; `<ns>:e:meta` and `<ns>:p:meta` are sibling namespaces' metas).
+fn is_entry_id(id: &str) -> bool {
+    is_valid_id(id) && id.starts_with('e')
 }
 
 /// The id a pack's line is for, when it has one.
@@ -556,7 +562,7 @@ impl<B: Backend> Store<B> {
         let keys = [self.entry_key(id), self.key(&cat(&["entry:", id])), self.event_key(id)];
         let in_history = self.history.entries.iter().any(|e| e.id == id) || self.history.events.iter().any(|e| e.id == id);
         // Its own keys' unreadable records, and a pack's damaged line that still starts with the id.
-        let pack = self.key(&PACK_KEY[1..]);
+        let pack = cat(&[&self.ns, PACK_KEY]);
         let its = |u: &Unreadable| keys.contains(&u.key) || (u.key.starts_with(&pack) && line_id(&u.raw) == Some(id));
         let in_unreadable = self.unreadable.iter().any(its);
         if !in_history && !in_unreadable {
@@ -895,7 +901,7 @@ impl<B: Backend> Store<B> {
         let mut out = Vec::new();
         let Some(b) = &self.backend else { return Ok(out) };
         for key in b.keys()? {
-            if !matches!(own_key(&self.ns, &key), Some(OwnKey::Pack(_))) {
+            if own_key(&self.ns, &key) != Some(OwnKey::Pack) {
                 continue;
             }
             let Some(raw) = b.get(&key)? else { continue };

@@ -39,12 +39,10 @@ impl Shared {
         if let Some(v) = map.get(&format!("{}:e:{id}", self.namespace)) {
             return Some(v.clone());
         }
-        let packs = format!("{}:p:", self.namespace);
-        let line = map
+        let line = format!("{id} ");
+        self.packs()
             .iter()
-            .filter(|(k, _)| k.strip_prefix(&packs).is_some_and(|rest| !rest.contains(':')))
-            .find_map(|(_, v)| v.split('\n').find_map(|line| line.strip_prefix(&format!("{id} ")).map(str::to_string)));
-        line
+            .find_map(|k| map.get(k)?.split('\n').find_map(|l| l.strip_prefix(&line).map(str::to_string)))
     }
     /// The keys of the namespace's packs.
     pub fn packs(&self) -> Vec<String> {

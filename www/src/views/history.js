@@ -22,14 +22,15 @@ const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
 const PAGE = 20;
 
 /**
- * The record id of an unreadable item: the id in its record key (`<ns>:e:<id>`,
- * `<ns>:entry:<id>`, `<ns>:event:<id>`), or for a pack's damaged line
- * (`<ns>:p:<first id>`, lines `<id> <record>`) the id its line still starts with; else null.
+ * The record an unreadable item is of, `{ id, line }`: the id in its record key
+ * (`<ns>:e:<id>`, `<ns>:entry:<id>`, `<ns>:event:<id>`), or, with `line` true,
+ * for a pack's damaged line (`<ns>:p:<first id>`, lines `<id> <record>`) the id
+ * the line still starts with; `id` null when neither names one.
  */
-function recordId({ key, raw }, namespace) {
+function recordOf({ key, raw }, namespace) {
   const rest = key.startsWith(`${namespace}:`) ? key.slice(namespace.length + 1) : "";
-  if (/^p:e[A-Za-z0-9_-]+$/.test(rest)) return /^(e[A-Za-z0-9_-]+) /.exec(raw)?.[1] ?? null;
-  return /^(?:e|entry|event):([A-Za-z0-9_-]+)$/.exec(rest)?.[1] ?? null;
+  if (/^p:e[A-Za-z0-9_-]+$/.test(rest)) return { id: /^(e[A-Za-z0-9_-]+) /.exec(raw)?.[1] ?? null, line: true };
+  return { id: /^(?:e|entry|event):([A-Za-z0-9_-]+)$/.exec(rest)?.[1] ?? null, line: false };
 }
 
 export function renderHistory(app) {
@@ -102,10 +103,11 @@ export function renderHistory(app) {
     notices.push(h("div", { class: "notice unreadable" },
       h("p", {}, t("unreadable", { n: data.unreadable.length })),
       h("ul", {}, data.unreadable.map((u) => {
-        const found = status?.read_only ? null : recordId(u, app.namespace);
+        const record = recordOf(u, app.namespace);
+        const found = status?.read_only ? null : record.id;
         const id = found && !data.entries.some((e) => e.id === found) ? found : null;
         // A pack's lines share its key: each is named by the check it was too.
-        const name = found && u.key.startsWith(`${app.namespace}:p:`) ? `${u.key} (${found})` : u.key;
+        const name = found && record.line ? `${u.key} (${found})` : u.key;
         return h("li", { "data-key": u.key }, t("unreadable_item", { key: name, error: u.error }),
           id ? [" ", h("button", { type: "button", class: "small danger delete-unreadable", "aria-label": t("delete_unreadable_label", { key: name }),
             onclick: () => deleteUnreadable(id) }, t("delete"))] : null);
