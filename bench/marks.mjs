@@ -67,6 +67,14 @@ export const SETTLE = 1000;
  * instead of none, as when every click came in the same task as the screen.
  */
 export const PAUSE = 100;
+/**
+ * And the moment between opening the history and the chosen file arriving: a
+ * person presses "Import", finds the file in the browser's file dialog and picks
+ * it, which takes seconds, not none. What the page does idle meanwhile (the
+ * element warms the core's import code) then happens before (d), as it would for
+ * anyone. One second, less than any file dialog takes.
+ */
+export const PICK = 1000;
 
 /**
  * (b): our element's full form answered screen by screen (after SETTLE on the

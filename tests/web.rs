@@ -302,3 +302,30 @@ fn a_full_quota_is_a_typed_error_and_the_entry_stays_in_memory() {
     assert_eq!(js_sys::Array::from(&get(&reopened.load().unwrap(), "entries")).length(), 1, "older entry untouched");
     store.clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn the_warm_up_imports_a_made_up_history_in_memory_and_touches_no_storage() {
+    load_tables(); // as in the page: the element loads its texts before anything opens
+    let s = storage();
+    s.set_item("wbt-w:other", "kept").unwrap();
+    let snapshot = |s: &web_sys::Storage| -> Vec<(String, String)> {
+        let mut all: Vec<_> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).map(|k| { let v = s.get_item(&k).unwrap().unwrap(); (k, v) }).collect();
+        all.sort();
+        all
+    };
+    let before = snapshot(&s);
+    // Any write would throw: the warm-up must not need one.
+    let proto = Reflect::get(&js_sys::global(), &"Storage".into()).and_then(|s| Reflect::get(&s, &"prototype".into())).unwrap();
+    let originals: Vec<_> = ["setItem", "removeItem", "clear"].iter().map(|n| (*n, Reflect::get(&proto, &(*n).into()).unwrap())).collect();
+    let throw = js_sys::Function::new_no_args("throw new Error('the warm-up wrote to storage')");
+    for (n, _) in &originals {
+        Reflect::set(&proto, &(*n).into(), &throw).unwrap();
+    }
+    let added = HistoryStore::warm_up();
+    for (n, f) in &originals {
+        Reflect::set(&proto, &(*n).into(), f).unwrap();
+    }
+    assert_eq!(added.unwrap(), 12, "every made-up check imported");
+    assert_eq!(snapshot(&s), before);
+    s.remove_item("wbt-w:other").unwrap();
+}

@@ -94,3 +94,44 @@ test("the result view does not read the history until the print options are open
   await page.keyboard.press("Escape");
   await context.close();
 });
+
+test("opening the history warms the core's import once, while idle, storing nothing", async () => {
+  const opened = await openPage(env.browser, env.server.url, { time: NOW });
+  const { context, page } = opened;
+  await page.goto(env.server.url);
+  await app(page).locator("section.start").waitFor();
+  await seedHistory(page, { entries: longHistory() });
+  await page.reload();
+  await app(page).locator("section.start").waitFor();
+  await page.waitForFunction(() => document.querySelector("burnout-check")._core);
+  // Count the calls and what each imported (the core's exports may be replaced by a test).
+  await page.evaluate(() => {
+    const stores = document.querySelector("burnout-check")._unguardedCore.HistoryStore;
+    const warmUp = stores.warmUp;
+    window.__warmed = [];
+    stores.warmUp = function () {
+      const added = warmUp.call(this);
+      window.__warmed.push(added);
+      return added;
+    };
+  });
+  const snapshot = () => page.evaluate(() => Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)]));
+  const before = await snapshot();
+  await page.waitForTimeout(2500); // past whenIdle's timeout: nothing is warmed before the history opens
+  assert.deepEqual(await page.evaluate(() => window.__warmed), [], "a page that is not in its history is spared it");
+
+  await go(page, "History", "section.history");
+  await page.waitForFunction(() => window.__warmed.length > 0, null, { timeout: 5000 });
+  assert.deepEqual(await page.evaluate(() => window.__warmed), [12], "the made-up history was imported, in memory");
+  assert.deepEqual(await snapshot(), before, "nothing stored, nothing removed");
+  assert.equal(await app(page).locator("table.entries tbody tr").count(), 20, "the person's history is as it was");
+  assert.deepEqual(await app(page).locator(".core-restarted, .flash, .error").evaluateAll((ns) => ns.filter((n) => !n.hidden).map((n) => n.textContent)), [],
+    "no notice, no error");
+
+  // Leaving and opening the history again does not warm it again.
+  await go(page, "Check", "section.start");
+  await go(page, "History", "section.history");
+  await page.waitForTimeout(2500);
+  assert.deepEqual(await page.evaluate(() => window.__warmed), [12], "once per page");
+  await context.close();
+});
