@@ -361,7 +361,8 @@ impl HistoryStore {
     /// person can have picked a file. Its errors are its own (nothing to tell anyone).
     #[wasm_bindgen(js_name = warmUp)]
     /// Gives the number of checks the made-up import added (`WARM_ENTRIES`).
-    pub fn warm_up() -> JsResult<u32> {
+    /// `locale` is the one the view reads the analyses in (its texts loaded), as `analyze` takes it.
+    pub fn warm_up(locale: Option<String>) -> JsResult<u32> {
         let answers: scoring::Answers = q::items(Form::Full).enumerate().map(|(k, item)| (item.id, (k % 5) as u8)).collect();
         let input = scoring::Input { form: Form::Full, locale: Locale::En, answers, context: scoring::Context::default() };
         let start = Date::from_ymd(2020, 1, 6).ok_or(JsValue::NULL)?;
@@ -375,7 +376,7 @@ impl HistoryStore {
         let _ = store.import_json(text);
         store.status()?;
         store.overview()?;
-        store.analyze(start.add_days(7 * WARM_ENTRIES).text(), None)?;
+        store.analyze(start.add_days(7 * WARM_ENTRIES).text(), locale)?;
         Ok(store.inner.get().history().entries.len() as u32)
     }
 

@@ -321,7 +321,7 @@ fn the_warm_up_imports_a_made_up_history_in_memory_and_touches_no_storage() {
     for (n, _) in &originals {
         Reflect::set(&proto, &(*n).into(), &throw).unwrap();
     }
-    let added = HistoryStore::warm_up();
+    let added = HistoryStore::warm_up(Some("de".into()));
     for (n, f) in &originals {
         Reflect::set(&proto, &(*n).into(), f).unwrap();
     }

@@ -109,8 +109,8 @@ test("opening the history warms the core's import once, while idle, storing noth
     const stores = document.querySelector("burnout-check")._unguardedCore.HistoryStore;
     const warmUp = stores.warmUp;
     window.__warmed = [];
-    stores.warmUp = function () {
-      const added = warmUp.call(this);
+    stores.warmUp = function (...args) {
+      const added = warmUp.apply(this, args);
       window.__warmed.push(added);
       return added;
     };

@@ -323,7 +323,7 @@ export class BurnoutCheck extends HTMLElement {
     if (this.#historyWarm || !this._core) return;
     this.#historyWarm = true;
     try {
-      this._unguardedCore.HistoryStore.warmUp();
+      this._unguardedCore.HistoryStore.warmUp(this.coreLocale);
     } catch {
       // only a head start
     }
