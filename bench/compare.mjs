@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
-import { LISTEN, PICK, answerFullForm, firstUsable } from "./marks.mjs"; // (a) and (b) as bench/run.mjs counts them
+import { LISTEN, answerFullForm, firstUsable } from "./marks.mjs"; // (a) and (b) as bench/run.mjs counts them
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const HERE = fileURLToPath(new URL("..", import.meta.url));
@@ -75,13 +75,11 @@ const run = async (which) => {
   if (which === "plain" || ONLY_A) return context.close();
   await page.waitForFunction(() => document.querySelector("burnout-check")?.shadowRoot?.querySelector("nav button:not([disabled])"));
   res[which].b.push((await answerFullForm(page))[0]);
-  // (An object or array argument would not reach the page whole once bench/export.mjs has run.)
-  await page.evaluate((pick) => { window.__pick = pick; }, PICK);
   const d = await page.evaluate(async (text) => {
     const root = document.querySelector("burnout-check").shadowRoot;
     [...root.querySelectorAll("nav button")].at(-1).click();
     await window.__waitFor(root, () => root.querySelector("section.history input.import-file"));
-    await new Promise((ok) => setTimeout(ok, window.__pick)); // the file dialog (PICK)
+    await window.__pickFile(); // the file dialog (PICK)
     const input = root.querySelector("input.import-file"); // (the view may have been drawn again meanwhile)
     const dt = new DataTransfer(); dt.items.add(new File([text], "export.json", { type: "application/json" })); input.files = dt.files;
     const t0 = performance.now(); input.dispatchEvent(new Event("change"));

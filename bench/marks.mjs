@@ -1,6 +1,16 @@
 // What bench/run.mjs and bench/compare.mjs measure in the page, shared by both.
 // window.__waitFor(root, test): resolves when test() holds, checking after every DOM
 // change under root; the time is when it first held. (An init script: the page's CSP forbids eval.)
+
+/**
+ * Before (d), the moment between opening the history and the chosen file arriving: a
+ * person presses "Import", finds the file in the browser's file dialog and picks
+ * it, which takes seconds, not none. What the page does idle meanwhile (the
+ * element warms the core's import code) then happens before (d), as it would for
+ * anyone. One second, less than any file dialog takes.
+ */
+export const PICK = 1000;
+
 export const LISTEN = `
   window.__bench = { ready: null, painted: null, core: null };
   // The frame after "ready": the first screen laid out and painted (a task after the
@@ -31,6 +41,8 @@ export const LISTEN = `
     const t1 = await window.__waitFor(root, () => root.querySelector("section.history table.entries tbody tr"));
     return [t1 - t0, (await window.__painted()) - t0];
   };
+  // (d): the file dialog, PICK ms from the history open to the file chosen.
+  window.__pickFile = () => new Promise((ok) => setTimeout(ok, ${PICK}));
   window.__waitFor = (root, test) => new Promise((ok) => {
     const now = test();
     if (now) return ok(performance.now());
@@ -67,14 +79,6 @@ export const SETTLE = 1000;
  * instead of none, as when every click came in the same task as the screen.
  */
 export const PAUSE = 100;
-/**
- * And the moment between opening the history and the chosen file arriving: a
- * person presses "Import", finds the file in the browser's file dialog and picks
- * it, which takes seconds, not none. What the page does idle meanwhile (the
- * element warms the core's import code) then happens before (d), as it would for
- * anyone. One second, less than any file dialog takes.
- */
-export const PICK = 1000;
 
 /**
  * (b): our element's full form answered screen by screen (after SETTLE on the

@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
-import { LISTEN, PAUSE, PICK, SETTLE, answerFullForm, firstUsable } from "./marks.mjs";
+import { LISTEN, PAUSE, SETTLE, answerFullForm, firstUsable } from "./marks.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -70,14 +70,12 @@ async function oursRun(browser, base, exportText) {
   // Answer the full form through the screens (after SETTLE); time the last "finish".
   [out.b, out.s] = await answerFullForm(page);
   // Import 2,000 entries through the history view's file input.
-  // (An object or array argument would not reach the page whole once bench/export.mjs has run.)
-  await page.evaluate((pick) => { window.__pick = pick; }, PICK);
   [out.d, out.dp] = await page.evaluate(async (text) => {
     const waitFor = window.__waitFor;
     const root = document.querySelector("burnout-check").shadowRoot;
     [...root.querySelectorAll("nav button")].at(-1).click();
     await waitFor(root, () => root.querySelector("section.history input.import-file"));
-    await new Promise((ok) => setTimeout(ok, window.__pick)); // the file dialog (PICK)
+    await window.__pickFile(); // the file dialog (PICK)
     const input = root.querySelector("input.import-file"); // (the view may have been drawn again meanwhile)
     const dt = new DataTransfer();
     dt.items.add(new File([text], "export.json", { type: "application/json" }));

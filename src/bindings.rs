@@ -20,12 +20,10 @@ use wasm_bindgen::prelude::*;
 
 type JsResult<T> = std::result::Result<T, JsValue>;
 
-/// Checks in `HistoryStore.warmUp()`'s made-up history: enough to reach every
-/// reader an import and the history view call (trend, chronicity), few enough to
-/// take a few milliseconds.
+/// Checks in `HistoryStore.warmUp`'s made-up history, a week apart: enough to
+/// reach every reader an import and the history view call (trend, chronicity),
+/// few enough to take 10-30 ms at 4x (a history of 150 warmed no better).
 const WARM_ENTRIES: i32 = 12;
-/// Its first check's time: 2020-01-06, 09:00 UTC.
-const WARM_START_MS: i64 = 1_578_301_200_000;
 
 /// A JS `Error` with the message `field: what` and `kind` set to the error code.
 fn to_js(e: Error) -> JsValue {
@@ -359,15 +357,19 @@ impl HistoryStore {
     /// for a person's first import in a page that was about a third of its time at
     /// 4x. The element calls this while idle when the history opens, before the
     /// person can have picked a file. Its errors are its own (nothing to tell anyone).
-    #[wasm_bindgen(js_name = warmUp)]
     /// Gives the number of checks the made-up import added (`WARM_ENTRIES`).
     /// `locale` is the one the view reads the analyses in (its texts loaded), as `analyze` takes it.
+    #[wasm_bindgen(js_name = warmUp)]
     pub fn warm_up(locale: Option<String>) -> JsResult<u32> {
         let answers: scoring::Answers = q::items(Form::Full).enumerate().map(|(k, item)| (item.id, (k % 5) as u8)).collect();
         let input = scoring::Input { form: Form::Full, locale: Locale::En, answers, context: scoring::Context::default() };
         let start = Date::from_ymd(2020, 1, 6).ok_or(JsValue::NULL)?;
         let entries = (0..WARM_ENTRIES)
-            .map(|n| record::new_entry(&input, WARM_START_MS + i64::from(n) * 604_800_000, start.add_days(7 * n), None))
+            .map(|n| {
+                // At 09:00 UTC on its date (a `Date` counts days from 1970-01-01).
+                let date = start.add_days(7 * n);
+                record::new_entry(&input, i64::from(date.0) * 86_400_000 + 9 * 3_600_000, date, None)
+            })
             .collect();
         let text = exchange::export_json(&History { entries, events: Vec::new() }, 0);
         let mut store = HistoryStore { inner: cached::Cached::new(Store::open("warm-up", None, None)) };

@@ -517,7 +517,7 @@ export class BurnoutCheck extends HTMLElement {
     if (view !== "result") this._reminder = false;
     this._view = view;
     this._render();
-    if (view === "history") whenIdle(() => this.#warmHistory());
+    if (view === "history" && !this.#historyWarm) whenIdle(() => this.#warmHistory());
     // Focus first, then the live region: focusing lays out the new screen, and the
     // announcement after it does not make the browser lay it out a second time.
     if (focus) {
