@@ -17,6 +17,7 @@ use crate::storage::Store;
 use crate::web_storage::LocalStorage;
 use crate::{explain, questionnaire as q, scoring, text};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 type JsResult<T> = std::result::Result<T, JsValue>;
 
@@ -38,6 +39,11 @@ extern "C" {
     // unwinding through wasm (which would leave a `HistoryStore` borrowed for good).
     #[wasm_bindgen(catch, js_namespace = Object, js_name = keys)]
     fn object_keys(v: &JsValue) -> JsResult<js_sys::Array>;
+    // `Uint8Array.prototype.set.call(into, from)`: copies `from` into our memory, as
+    // `Uint8Array::to_vec` does, without its length assertion (which compiled in
+    // the formatting of a panic message, 0.6 KB).
+    #[wasm_bindgen(js_namespace = Uint8Array, js_name = "prototype.set.call")]
+    fn copy_bytes(into: &mut [u8], from: &js_sys::Uint8Array);
 }
 
 /// Any JS value -> our Json. Plain data only: functions, symbols, BigInt,
@@ -345,10 +351,27 @@ impl HistoryStore {
         self.inner.get().export_raw()
     }
 
-    /// Merges an export file; `{ entries_added, events_added, skipped }`.
+    /// Merges an export file, given as its text or as its bytes (a `Uint8Array`
+    /// of UTF-8, as `file.arrayBuffer()` reads it); `{ entries_added, events_added, skipped }`.
+    /// Bytes skip decoding the file into a JS string and encoding it back, which a
+    /// string crossing into wasm costs (a loop over every character in the glue).
+    /// Anything else reads as no bytes, which is no export.
     #[wasm_bindgen(js_name = importJson)]
-    pub fn import_json(&mut self, text: String) -> JsResult<JsValue> {
-        output(&self.inner.get_mut().import_json(&text).map_err(to_js)?.to_json())
+    pub fn import_json(&mut self, file: JsValue) -> JsResult<JsValue> {
+        let text = match file.as_string() {
+            Some(text) => text,
+            None => {
+                let bytes = file.dyn_ref::<js_sys::Uint8Array>();
+                let mut into = vec![0; bytes.map_or(0, |b| b.length() as usize)];
+                if let Some(b) = bytes {
+                    copy_bytes(&mut into, b);
+                }
+                String::from_utf8(into).map_err(|_| to_js(Error::invalid("", "this is not a burnout-check export (it is not UTF-8 text)")))?
+            }
+        };
+        // A file's byte order mark is not part of its text (`file.text()` drops it too).
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        output(&self.inner.get_mut().import_json(text).map_err(to_js)?.to_json())
     }
 
     /// Runs what the history view and an import run, once, over a made-up history
@@ -375,7 +398,8 @@ impl HistoryStore {
         let mut store = HistoryStore { inner: cached::Cached::new(Store::open("warm-up", None, None)) };
         // With no storage behind it the import keeps the checks in memory and says
         // none were saved: that error is expected here (the count below is the check).
-        let _ = store.import_json(text);
+        // As bytes, the way the history view passes a file.
+        let _ = store.import_json(js_sys::Uint8Array::from(text.as_bytes()).into());
         store.status()?;
         store.overview()?;
         store.analyze(start.add_days(7 * WARM_ENTRIES).text(), locale)?;

@@ -673,18 +673,13 @@ impl<B: Backend> Store<B> {
     pub fn import_json(&mut self, text: &str) -> Result<MergeSummary> {
         let (incoming, recomputed) = exchange::read_export(text)?;
         // The records new to us, each once, to store after the merge.
-        // Entry and event ids never collide (`e…` / `v…`), so one set serves both.
-        // Borrowed ids: cloning each into the set cost an allocation per record.
-        let mut seen: VecSet<&str> =
-            self.history.entries.iter().map(|e| e.id.as_str()).chain(self.history.events.iter().map(|e| e.id.as_str())).collect();
+        let fresh = exchange::fresh(&self.history, &incoming);
+        let (fresh_entries, fresh_events) = fresh.split_at(incoming.entries.len().min(fresh.len()));
         // Each write as (key, text, where the id starts in an event's key; None for a pack,
         // whose lines start with theirs): the ids are needed only if a write fails.
         let mut pending: Vec<(String, String, Option<usize>)> = Vec::new();
         let mut lines = 0;
-        for (e, &recomputed) in incoming.entries.iter().zip(&recomputed) {
-            if !seen.insert(&e.id) {
-                continue;
-            }
+        for ((e, &recomputed), _) in incoming.entries.iter().zip(&recomputed).zip(fresh_entries).filter(|(_, &f)| f) {
             if lines % PACK_SIZE == 0 {
                 pending.push((e.id.clone(), String::with_capacity(PACK_SIZE * 192), None));
             } else if let Some((_, pack, _)) = pending.last_mut() {
@@ -702,14 +697,12 @@ impl<B: Backend> Store<B> {
         for (key, pack, _) in &mut pending {
             *key = self.free_pack_key(key, pack);
         }
-        for e in &incoming.events {
-            if seen.insert(&e.id) {
-                pending.push((self.event_key(&e.id), event_to_json(e).to_text(), Some(self.ns.len() + EVENT_KEY.len())));
-            }
+        for (e, _) in incoming.events.iter().zip(fresh_events).filter(|(_, &f)| f) {
+            pending.push((self.event_key(&e.id), event_to_json(e).to_text(), Some(self.ns.len() + EVENT_KEY.len())));
         }
         let total = lines + pending.iter().filter(|(_, _, id)| id.is_some()).count();
         // Repeats inside the file are skipped as records already here are.
-        let summary = exchange::merge(&mut self.history, incoming);
+        let summary = exchange::merge_fresh(&mut self.history, incoming, &fresh);
         let mut done = 0;
         for (i, write) in pending.iter().enumerate() {
             // Marked unsaved only when a write fails, from that record on: marking

@@ -38,6 +38,12 @@ impl<K: Ord, V> VecMap<K, V> {
         VecMap { items }
     }
 
+    /// The `i`th key and its value in key order: a map known to hold every key of
+    /// a small ordered set finds a key at its place, with no search.
+    pub fn nth(&self, i: usize) -> Option<(&K, &V)> {
+        self.items.get(i).map(|(k, v)| (k, v))
+    }
+
     /// Room for `n` keys: maps filled from a list of known length grow once.
     pub fn with_capacity(n: usize) -> Self {
         VecMap { items: Vec::with_capacity(n) }

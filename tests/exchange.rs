@@ -505,6 +505,49 @@ proptest! {
     }
 
     #[test]
+    fn a_merge_keeps_the_first_of_each_id_as_a_plain_set_would(
+        pool in prop::collection::vec(any_entry(), 1..6),
+        event_pool in prop::collection::vec(any_event(), 1..5),
+        mine_picks in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..5),
+        their_picks in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<bool>()), 0..12),
+    ) {
+        let mine = history(
+            mine_picks.iter().map(|(e, _)| e.get(&pool).clone()).collect(),
+            mine_picks.iter().map(|(_, v)| v.get(&event_pool).clone()).collect(),
+        );
+        // Repeats, of each other and of mine, some with another note: the first must win.
+        let marked = |note: &Option<String>, again: bool| if again { Some("again".to_string()) } else { note.clone() };
+        let theirs = History {
+            entries: their_picks.iter().map(|(e, _, again)| { let mut e = e.get(&pool).clone(); e.note = marked(&e.note, *again); e }).collect(),
+            events: their_picks.iter().map(|(_, v, again)| { let mut v = v.get(&event_pool).clone(); v.note = marked(&v.note, *again); v }).collect(),
+        };
+        let mut want_entries: Vec<Entry> = mine.entries.clone();
+        for e in &theirs.entries {
+            if !want_entries.iter().any(|w| w.id == e.id) { want_entries.push(e.clone()); }
+        }
+        let mut want_events: Vec<Event> = mine.events.clone();
+        for v in &theirs.events {
+            if !want_events.iter().any(|w| w.id == v.id) { want_events.push(v.clone()); }
+        }
+        let mut merged = mine.clone();
+        let summary = merge(&mut merged, theirs);
+        prop_assert_eq!(summary, MergeSummary {
+            entries_added: want_entries.len() - mine.entries.len(),
+            events_added: want_events.len() - mine.events.len(),
+            skipped: 2 * their_picks.len() - (want_entries.len() - mine.entries.len()) - (want_events.len() - mine.events.len()),
+        });
+        let by_id = |mut v: Vec<(String, String)>| { v.sort(); v };
+        prop_assert_eq!(
+            by_id(merged.entries.iter().map(|e| (e.id.clone(), format!("{e:?}"))).collect()),
+            by_id(want_entries.iter().map(|e| (e.id.clone(), format!("{e:?}"))).collect())
+        );
+        prop_assert_eq!(
+            by_id(merged.events.iter().map(|v| (v.id.clone(), format!("{v:?}"))).collect()),
+            by_id(want_events.iter().map(|v| (v.id.clone(), format!("{v:?}"))).collect())
+        );
+    }
+
+    #[test]
     fn any_json_is_refused_or_read_never_a_panic(v in common::any_json()) {
         let _ = entry_from_json(&v, "entries[0]");
         let envelope = Json::obj(vec![

@@ -205,7 +205,7 @@ fn an_import_in_real_storage_goes_in_packs_that_a_new_store_reads_and_a_removal_
         .collect();
     let mut to = HistoryStore::new(Some("wbt-p".into()));
     to.clear().unwrap();
-    to.import_json(from.export_json()).unwrap();
+    to.import_json(from.export_json().into()).unwrap();
     let packs: Vec<String> = (0..s.length().unwrap()).filter_map(|i| s.key(i).unwrap()).filter(|k| k.starts_with("wbt-p:p:")).collect();
     assert_eq!(packs.len(), 1, "{packs:?}");
     let pack = s.get_item(&packs[0]).unwrap().unwrap();
@@ -225,6 +225,37 @@ fn an_import_in_real_storage_goes_in_packs_that_a_new_store_reads_and_a_removal_
     again.remove(ids[2].clone()).unwrap();
     assert!(s.get_item(&packs[0]).unwrap().is_none());
     again.clear().unwrap();
+    from.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_import_reads_a_file_as_bytes_and_refuses_what_is_not_utf8_text_keeping_the_history() {
+    let mut from = HistoryStore::new(Some("wbt-b-from".into()));
+    from.clear().unwrap();
+    from.save(save_request(3, 1_767_000_000_000.0, "2025-12-29")).unwrap();
+    from.save(save_request(1, 1_768_000_000_000.0, "2026-01-09")).unwrap();
+    // A note that is not ASCII, so the bytes are not one per character.
+    from.add_event(js(r#"{"kind":"change","date":"2026-01-02","what":"team","note":"équipe — 新しい"}"#)).unwrap();
+    let text = from.export_json();
+    let mut to = HistoryStore::new(Some("wbt-b".into()));
+    to.clear().unwrap();
+    // With a byte order mark, as some editors save a file.
+    let bytes = js_sys::Uint8Array::from([&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat().as_slice());
+    let added = to.import_json(bytes.into()).unwrap();
+    assert_eq!((get(&added, "entries_added").as_f64(), get(&added, "events_added").as_f64()), (Some(2.0), Some(1.0)));
+    assert!(to.export_json().contains("équipe — 新しい"), "the note read as UTF-8");
+    // Not UTF-8, not a file at all: clear errors, and nothing lost.
+    let (msg, kind) = error_of(to.import_json(js_sys::Uint8Array::from(&[0x7b, 0xff, 0xfe, 0x7d][..]).into()));
+    assert_eq!((msg.as_str(), kind.as_str()), ("this is not a burnout-check export (it is not UTF-8 text)", "invalid"));
+    for not_a_file in [JsValue::from(42), JsValue::NULL, js(r#"{"entries":[]}"#), js_sys::Uint8Array::new_with_length(0).into()] {
+        let (msg, _) = error_of(to.import_json(not_a_file));
+        assert!(msg.contains("not a burnout-check export"), "{msg}");
+    }
+    assert_eq!(overview_of(&to).0.len(), 2);
+    assert_eq!(overview_of(&HistoryStore::new(Some("wbt-b".into()))).0.len(), 2, "and in storage");
+    // The same file again, as text: all skipped.
+    assert_eq!(get(&to.import_json(text.into()).unwrap(), "skipped").as_f64(), Some(3.0));
+    to.clear().unwrap();
     from.clear().unwrap();
 }
 
@@ -256,7 +287,7 @@ fn the_overview_kept_between_calls_follows_every_change() {
     store.refresh();
     assert_eq!(overview_of(&store), (vec![format!("{a}:true"), format!("{b}:true")], 1), "refresh()");
     // An import of what the other tab holds adds nothing; a removal and a save that cannot be stored show.
-    store.import_json(other.export_json()).unwrap();
+    store.import_json(other.export_json().into()).unwrap();
     assert_eq!(overview_of(&store).0.len(), 2);
     store.remove(b.clone()).unwrap();
     assert_eq!(overview_of(&store), (vec![format!("{a}:true")], 1), "a removal");

@@ -9,7 +9,6 @@ use crate::cat::{cat, push_int, push_padded};
 use crate::date::Date;
 use crate::error::{Error, ErrorKind, Result};
 use crate::json::{as_arr, as_num, optional, parse, Json};
-use crate::vecmap::VecSet;
 
 /// What `format` says in every export: how we recognise our own files.
 pub const EXPORT_FORMAT: &str = "burnout-check/history";
@@ -125,25 +124,63 @@ pub(crate) fn read_export(text: &str) -> Result<(History, Vec<bool>)> {
 
 /// Adds the records of `other` whose ids `into` lacks; never duplicates, idempotent.
 pub fn merge(into: &mut History, other: History) -> MergeSummary {
-    let mut summary = MergeSummary::default();
-    let mut entry_ids: VecSet<String> = into.entries.iter().map(|e| e.id.clone()).collect();
-    for e in other.entries {
-        if entry_ids.insert(e.id.clone()) {
-            into.entries.push(e);
-            summary.entries_added += 1;
-        } else {
-            summary.skipped += 1;
-        }
+    let fresh = fresh(into, &other);
+    merge_fresh(into, other, &fresh)
+}
+
+/// For each entry of `other` and then each of its events, whether it is new: its
+/// id is not in `into`, nor on a record before it in `other`. Entry and event ids
+/// never collide (`e…` / `v…`), so one sorted list serves both.
+///
+/// All ids are sorted once, each with its place (0 for `into`'s, so those come
+/// first among equals); the first of each id is new when it is `other`'s. Adding
+/// each id to a sorted set instead moved half the set along per id: quadratic in
+/// an import of 2,000 entries.
+pub fn fresh(into: &History, other: &History) -> Vec<bool> {
+    // Plain loops: the iterator adapters for this compiled to 1 KB more.
+    let mut all: Vec<(&str, usize)> = Vec::new();
+    for e in &into.entries {
+        all.push((&e.id, 0));
     }
-    let mut event_ids: VecSet<String> = into.events.iter().map(|e| e.id.clone()).collect();
-    for e in other.events {
-        if event_ids.insert(e.id.clone()) {
-            into.events.push(e);
-            summary.events_added += 1;
-        } else {
-            summary.skipped += 1;
-        }
+    for e in &into.events {
+        all.push((&e.id, 0));
     }
+    let mut place = 0;
+    for e in &other.entries {
+        place += 1;
+        all.push((&e.id, place));
+    }
+    for e in &other.events {
+        place += 1;
+        all.push((&e.id, place));
+    }
+    crate::sort::sort_by(&mut all, |a, b| a.cmp(b));
+    let mut fresh = vec![false; other.entries.len() + other.events.len()];
+    let mut last = None;
+    for &(id, place) in &all {
+        if last != Some(id) {
+            if let Some(f) = place.checked_sub(1).and_then(|i| fresh.get_mut(i)) {
+                *f = true;
+            }
+        }
+        last = Some(id);
+    }
+    fresh
+}
+
+/// Adds the records of `other` that `fresh` (as `fresh(into, &other)` gives it) marks new.
+pub fn merge_fresh(into: &mut History, mut other: History, fresh: &[bool]) -> MergeSummary {
+    let total = other.entries.len() + other.events.len();
+    let mut fresh = fresh.iter();
+    other.entries.retain(|_| fresh.next() == Some(&true));
+    other.events.retain(|_| fresh.next() == Some(&true));
+    let summary = MergeSummary {
+        entries_added: other.entries.len(),
+        events_added: other.events.len(),
+        skipped: total - other.entries.len() - other.events.len(),
+    };
+    into.entries.append(&mut other.entries);
+    into.events.append(&mut other.events);
     sort(into);
     summary
 }

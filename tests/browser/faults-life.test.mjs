@@ -194,10 +194,13 @@ test("11: broken, mistyped, huge and newer imports each get a clear message; mar
   await refused(await fixtureFile("export_newer.json"), /^Could not import this file: .*newer version/);
   const huge = Buffer.from(`{"format":"burnout-check/history","version":1,"entries":[],"events":[],"pad":"${"x".repeat(5.5 * 1024 * 1024)}"}`);
   await refused({ name: "huge.json", mimeType: "application/json", buffer: huge }, /^Could not import this file: it is larger than 5 MB/);
+  // Saved in Latin-1, not UTF-8: refused as such, not read with a character lost.
+  await refused({ name: "latin1.json", mimeType: "application/json", buffer: Buffer.from('{"note":"caf\xe9"}', "latin1") }, /^Could not import this file: this is not a burnout-check export \(it is not UTF-8 text\)$/);
 
   const html = await fixtureFile("export_html_note.json");
   const notes = JSON.parse(html.buffer.toString("utf8"));
-  await input.setInputFiles(html);
+  // With a byte order mark first, as some editors save: read as the same file.
+  await input.setInputFiles({ ...html, buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), html.buffer]) });
   await app(page).getByText("Imported 1 checks and 1 events; 0 were already here.").waitFor();
   const history = app(page).locator("section.history");
   assert.equal(await history.locator("li.event.change .muted").textContent(), notes.events[0].note, "shown as text");

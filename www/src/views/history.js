@@ -277,7 +277,7 @@ export function renderHistory(app) {
         return;
       }
       try {
-        const r = store.importJson(await file.text());
+        const r = store.importJson(new Uint8Array(await file.arrayBuffer())); // bytes: no decoding into a JS string
         rerender({ text: t("import_done", { entries: r.entries_added, events: r.events_added, skipped: r.skipped }) });
       } catch (e) {
         rerender({ text: t("import_failed", { message: e.message }), error: true });
