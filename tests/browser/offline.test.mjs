@@ -36,12 +36,15 @@ for (const root of ["dist", "www"]) {
       await app(page).getByRole("button", { name: "Start" }).click();
       await completeByClicking(page, () => 3);
       await app(page).getByRole("button", { name: "See history" }).click();
+      await app(page).locator("section.history").waitFor();
       assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
       assert.equal(await app(page).locator(".badge").count(), 0, "the entry is saved, not only in memory");
 
       await page.reload();
       await app(page).locator("section.start").waitFor();
       await app(page).getByRole("button", { name: "History", exact: true }).click();
+      // The view's code may still be on its way from the cache: its section first, drawn whole at once.
+      await app(page).locator("section.history").waitFor();
       assert.equal(await app(page).locator("table.entries tbody tr").count(), 1);
       // A language that was never shown: its texts come from the cache too.
       await app(page).locator("select.language").selectOption("de");
