@@ -4,6 +4,8 @@
 // build` there), alternately in one browser, CPU throttled 4x, so that a busy
 // machine slows both alike. (a) of the plain form (bench/plain.html) is timed in
 // the same rounds, for the ratio. N=15 rounds by default; ONLY=a skips (b), (c) and (d).
+// (c) and (d) are also timed to the frame after (painted), as bench/run.mjs times them:
+// work the view leaves to the browser's next frame shows there.
 // BASE may also be a folder holding a copy of a built dist/. Prints medians and ranges.
 // Each checkout imports an export its own core wrote (BASE's bench/export.mjs when it
 // has one): the file a person would have exported from that version.
@@ -55,7 +57,8 @@ if (!ONLY_A) {
 }
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
-const empty = () => ({ base: { a: [], p: [], b: [], c: [], d: [], e: [] }, this: { a: [], p: [], b: [], c: [], d: [], e: [] }, plain: { a: [], p: [], e: [] } });
+const runs = () => ({ a: [], p: [], b: [], c: [], cp: [], d: [], dp: [], e: [] });
+const empty = () => ({ base: runs(), this: runs(), plain: { a: [], p: [], e: [] } });
 let res = empty();
 
 const run = async (which) => {
@@ -86,11 +89,11 @@ const run = async (which) => {
     const t1 = await window.__waitFor(root, () => root.querySelector("section.history .flash"));
     // A refused file (one from a newer version, say) shows its reason and no rows.
     if (root.querySelector(".flash.error") || !root.querySelector("table.entries tbody tr")) throw new Error(`the import failed: ${root.querySelector(".flash").textContent}`);
-    return t1 - t0;
+    return [t1 - t0, (await window.__painted()) - t0];
   }, texts[which]);
-  const [c] = await page.evaluate(() => window.__openHistory());
+  const c = await page.evaluate(() => window.__openHistory());
   await context.close();
-  res[which].c.push(c); res[which].d.push(d);
+  [res[which].c, res[which].cp, res[which].d, res[which].dp].forEach((list, i) => list.push([...c, ...d][i]));
 };
 
 // Warm-up, then rounds; the order within a round alternates, so neither build always goes first.
@@ -109,6 +112,6 @@ console.log(`\n${N} interleaved rounds, 4x throttle, median (min-max) ms; (e) MB
 for (const k of ["base", "this"]) {
   const ratio = (med(res[k].a) / med(res.plain.a)).toFixed(2);
   const painted = (med(res[k].p) / med(res.plain.p)).toFixed(2);
-  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, " painted", cell(res[k].p), `${painted}x`, ONLY_A ? "" : ` (b) ${cell(res[k].b, 1)}  (c) ${cell(res[k].c)}  (d) ${cell(res[k].d)}`, ` (e) ${cell(res[k].e, 2)}`);
+  console.log(k.padEnd(6), "(a)", cell(res[k].a), `${ratio}x plain`, " painted", cell(res[k].p), `${painted}x`, ONLY_A ? "" : ` (b) ${cell(res[k].b, 1)}  (c) ${cell(res[k].c)} painted ${cell(res[k].cp)}  (d) ${cell(res[k].d)} painted ${cell(res[k].dp)}`, ` (e) ${cell(res[k].e, 2)}`);
 }
 console.log("plain ", "(a)", cell(res.plain.a), " painted", cell(res.plain.p), ` (e) ${cell(res.plain.e, 2)}`);
