@@ -78,7 +78,7 @@ const run = async (which) => {
   if (which === "plain" || ONLY_A) return context.close();
   await page.waitForFunction(() => document.querySelector("burnout-check")?.shadowRoot?.querySelector("nav button:not([disabled])"));
   res[which].b.push((await answerFullForm(page))[0]);
-  const d = await page.evaluate(async (text) => {
+  const [d, dp] = await page.evaluate(async (text) => {
     const root = document.querySelector("burnout-check").shadowRoot;
     [...root.querySelectorAll("nav button")].at(-1).click();
     await window.__waitFor(root, () => root.querySelector("section.history input.import-file"));
@@ -91,9 +91,10 @@ const run = async (which) => {
     if (root.querySelector(".flash.error") || !root.querySelector("table.entries tbody tr")) throw new Error(`the import failed: ${root.querySelector(".flash").textContent}`);
     return [t1 - t0, (await window.__painted()) - t0];
   }, texts[which]);
-  const c = await page.evaluate(() => window.__openHistory());
+  const [c, cp] = await page.evaluate(() => window.__openHistory());
   await context.close();
-  [res[which].c, res[which].cp, res[which].d, res[which].dp].forEach((list, i) => list.push([...c, ...d][i]));
+  const r = res[which];
+  r.c.push(c); r.cp.push(cp); r.d.push(d); r.dp.push(dp);
 };
 
 // Warm-up, then rounds; the order within a round alternates, so neither build always goes first.
