@@ -16,8 +16,8 @@ import { extname, join, normalize } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
-import { makeExport } from "./export.mjs";
-import { LISTEN, answerFullForm, firstUsable } from "./marks.mjs"; // (a) and (b) as bench/run.mjs counts them
+import { forgetBrowserGlobals, makeExport } from "./export.mjs";
+import { LISTEN, answerFullForm, firstUsable, importThroughDialog } from "./marks.mjs"; // (a), (b) and (d) as bench/run.mjs counts them
 
 const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm", ".json": "application/json" };
 const HERE = fileURLToPath(new URL("..", import.meta.url));
@@ -53,6 +53,7 @@ if (!ONLY_A) {
   texts.this = (await makeExport(2000)).text;
   const other = join(process.env.BASE, "bench/export.mjs");
   texts.base = existsSync(other) ? (await (await import(pathToFileURL(other).href)).makeExport(2000)).text : texts.this;
+  forgetBrowserGlobals();
   for (const [k, t] of Object.entries(texts)) console.log(`${k}: an export of ${(t.length / 1e6).toFixed(2)} MB`);
 }
 
@@ -78,19 +79,7 @@ const run = async (which) => {
   if (which === "plain" || ONLY_A) return context.close();
   await page.waitForFunction(() => document.querySelector("burnout-check")?.shadowRoot?.querySelector("nav button:not([disabled])"));
   res[which].b.push((await answerFullForm(page))[0]);
-  const [d, dp] = await page.evaluate(async (text) => {
-    const root = document.querySelector("burnout-check").shadowRoot;
-    [...root.querySelectorAll("nav button")].at(-1).click();
-    await window.__waitFor(root, () => root.querySelector("section.history input.import-file"));
-    await window.__pickFile(); // the file dialog (PICK)
-    const input = root.querySelector("input.import-file"); // (the view may have been drawn again meanwhile)
-    const dt = new DataTransfer(); dt.items.add(new File([text], "export.json", { type: "application/json" })); input.files = dt.files;
-    const t0 = performance.now(); input.dispatchEvent(new Event("change"));
-    const t1 = await window.__waitFor(root, () => root.querySelector("section.history .flash"));
-    // A refused file (one from a newer version, say) shows its reason and no rows.
-    if (root.querySelector(".flash.error") || !root.querySelector("table.entries tbody tr")) throw new Error(`the import failed: ${root.querySelector(".flash").textContent}`);
-    return [t1 - t0, (await window.__painted()) - t0];
-  }, texts[which]);
+  const [d, dp] = await importThroughDialog(page, texts[which]);
   const [c, cp] = await page.evaluate(() => window.__openHistory());
   await context.close();
   const r = res[which];

@@ -32,5 +32,18 @@ export async function makeExport(entries) {
   }
   let chars = 0;
   for (const [k, v] of storage.m) if (k.startsWith("bench:e:")) chars += k.length + v.length;
-  return { text: store.exportJson(), perEntryChars: chars / entries };
+  const text = store.exportJson();
+  forgetBrowserGlobals();
+  return { text, perEntryChars: chars / entries };
+}
+
+/**
+ * Takes back the stand-ins for the browser that loading the core in Node needed:
+ * left in place, a `Window` that every object is an instance of breaks
+ * Playwright's own code in this process (its clicks and arguments to the page).
+ * Also called after an older checkout's export.mjs, which left them.
+ */
+export function forgetBrowserGlobals() {
+  delete globalThis.Window;
+  delete globalThis.localStorage;
 }

@@ -11,8 +11,8 @@
 //       same page), and on the next lines to the frame after it (laid out and painted),
 //       and the same in a new page over the 2,000 stored entries (the person coming back)
 //   (d) importing an export of 2,000 entries through the history view (ours only;
-//       the file arrives PICK after the view opens, as from a file dialog), and on
-//       the next line to the frame after it
+//       its Import button clicked, the file chosen in the browser's file chooser
+//       PICK after it opened), and on the next line to the frame after it
 //   (e) JS heap after load (after a forced GC)
 //
 // RUNS=15 (default) sets the number of cold loads per page.
@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { CSP } from "../scripts/serve.mjs";
 import { makeExport } from "./export.mjs";
-import { LISTEN, PAUSE, SETTLE, answerFullForm, firstUsable } from "./marks.mjs";
+import { LISTEN, PAUSE, SETTLE, answerFullForm, firstUsable, importThroughDialog } from "./marks.mjs";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const RUNS = Number(process.env.RUNS ?? 15);
@@ -69,24 +69,8 @@ async function oursRun(browser, base, exportText) {
   const out = { a, p, k, e: await heap(cdp) };
   // Answer the full form through the screens (after SETTLE); time the last "finish".
   [out.b, out.s] = await answerFullForm(page);
-  // Import 2,000 entries through the history view's file input.
-  [out.d, out.dp] = await page.evaluate(async (text) => {
-    const waitFor = window.__waitFor;
-    const root = document.querySelector("burnout-check").shadowRoot;
-    [...root.querySelectorAll("nav button")].at(-1).click();
-    await waitFor(root, () => root.querySelector("section.history input.import-file"));
-    await window.__pickFile(); // the file dialog (PICK)
-    const input = root.querySelector("input.import-file"); // (the view may have been drawn again meanwhile)
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], "export.json", { type: "application/json" }));
-    input.files = dt.files;
-    const t0 = performance.now();
-    input.dispatchEvent(new Event("change"));
-    // The view re-renders once, with the import's outcome on top.
-    const t1 = await waitFor(root, () => root.querySelector("section.history .flash") && root.querySelector("table.entries tbody tr"));
-    if (root.querySelector(".flash.error")) throw new Error(`the import failed: ${root.querySelector(".flash").textContent}`);
-    return [t1 - t0, (await window.__painted()) - t0];
-  }, exportText);
+  // Import 2,000 entries through the history view's Import button and file chooser.
+  [out.d, out.dp] = await importThroughDialog(page, exportText);
   // Leave the history and open it again: 2,000 entries rendered from the store.
   [out.c, out.cp] = await page.evaluate(() => window.__openHistory());
   out.rows = await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.querySelectorAll("table.entries tbody tr").length);

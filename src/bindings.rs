@@ -21,10 +21,13 @@ use wasm_bindgen::JsCast;
 
 type JsResult<T> = std::result::Result<T, JsValue>;
 
-/// Checks in `HistoryStore.warmUp`'s made-up history, a week apart: enough to
-/// reach every reader an import and the history view call (trend, chronicity),
-/// few enough to take 10-30 ms at 4x (a history of 150 warmed no better).
-const WARM_ENTRIES: i32 = 12;
+/// Checks in `HistoryStore.warmUp`'s made-up history, a week apart. Enough for
+/// the browser to compile the import's busiest functions a second time, optimised,
+/// and not only reach them once: a person's first import of 2,000 checks in a
+/// page at 4x took 74 ms after a warm-up of 12, 63 ms after 100, 58 after 200 and
+/// 52 after 400 (`node bench/warm-up.mjs`), about as long as a second import. The
+/// warm-up itself takes about 45 ms at 4x, once, while the file dialog is open.
+const WARM_ENTRIES: i32 = 400;
 
 /// A JS `Error` with the message `field: what` and `kind` set to the error code.
 fn to_js(e: Error) -> JsValue {
@@ -376,19 +379,24 @@ impl HistoryStore {
 
     /// Runs what the history view and an import run, once, over a made-up history
     /// of `WARM_ENTRIES` checks in a store in memory, storing nothing anywhere.
-    /// The browser compiles each function of the module when it is first called:
-    /// for a person's first import in a page that was about a third of its time at
-    /// 4x. The element calls this while idle when the history opens, before the
-    /// person can have picked a file. Its errors are its own (nothing to tell anyone).
-    /// Gives the number of checks the made-up import added (`WARM_ENTRIES`).
+    /// The browser compiles each function of the module when it is first called,
+    /// quickly and plainly, and again, optimised, once it has run a while: for a
+    /// person's first import in a page that was about a third of its time at 4x.
+    /// The element calls this while idle once the file dialog of an import has
+    /// opened, before the person can have picked a file. Its errors are its own
+    /// (nothing to tell anyone).
+    /// Gives the number of checks the made-up import added (`checks`, by default
+    /// `WARM_ENTRIES`; 1 to 1,000, for bench/warm-up.mjs to compare counts).
     /// `locale` is the one the view reads the analyses in (its texts loaded), as `analyze` takes it.
     #[wasm_bindgen(js_name = warmUp)]
-    pub fn warm_up(locale: Option<String>) -> JsResult<u32> {
-        let answers: scoring::Answers = q::items(Form::Full).enumerate().map(|(k, item)| (item.id, (k % 5) as u8)).collect();
-        let input = scoring::Input { form: Form::Full, locale: Locale::En, answers, context: scoring::Context::default() };
+    pub fn warm_up(locale: Option<String>, checks: Option<u32>) -> JsResult<u32> {
+        let count = checks.map_or(WARM_ENTRIES, |c| c.clamp(1, 1000) as i32);
         let start = Date::from_ymd(2020, 1, 6).ok_or(JsValue::NULL)?;
-        let entries = (0..WARM_ENTRIES)
+        let entries = (0..count)
             .map(|n| {
+                // Answers that drift, so the scorer takes its different paths.
+                let answers = q::items(Form::Full).enumerate().map(|(k, item)| (item.id, ((k as i32 + n) % 5) as u8)).collect();
+                let input = scoring::Input { form: Form::Full, locale: Locale::En, answers, context: scoring::Context::default() };
                 // At 09:00 UTC on its date (a `Date` counts days from 1970-01-01).
                 let date = start.add_days(7 * n);
                 record::new_entry(&input, i64::from(date.0) * 86_400_000 + 9 * 3_600_000, date, None)
@@ -402,7 +410,7 @@ impl HistoryStore {
         let _ = store.import_json(js_sys::Uint8Array::from(text.as_bytes()).into());
         store.status()?;
         store.overview()?;
-        store.analyze(start.add_days(7 * WARM_ENTRIES).text(), locale)?;
+        store.analyze(start.add_days(7 * count).text(), locale)?;
         Ok(store.inner.get().history().entries.len() as u32)
     }
 

@@ -269,6 +269,8 @@ export function renderHistory(app) {
   // ---- data ----
   const importInput = h("input", {
     type: "file", accept: ".json,application/json", class: "import-file", hidden: true,
+    // Its file dialog is opening: the seconds a person takes to pick a file warm the core's import code.
+    onclick: () => app._warmImport(),
     onchange: async (event) => {
       const file = event.target.files?.[0];
       if (!file) return;
