@@ -25,8 +25,10 @@ type JsResult<T> = std::result::Result<T, JsValue>;
 /// the browser to compile the import's busiest functions a second time, optimised,
 /// and not only reach them once: a person's first import of 2,000 checks in a
 /// page at 4x took 74 ms after a warm-up of 12, 63 ms after 100, 58 after 200 and
-/// 52 after 400 (`node bench/warm-up.mjs`), about as long as a second import. The
-/// warm-up itself takes about 45 ms at 4x, once, while the file dialog is open.
+/// 52 after 400 (medians of 5 pages, with a build whose warm-up took the count),
+/// near a second import's time. The warm-up itself takes about 45 ms at 4x,
+/// once, while the file dialog is open. (Four warm-ups of 100 in separate idle
+/// moments gave 58 ms: one run long enough is what gets the code optimised.)
 const WARM_ENTRIES: i32 = 400;
 
 /// A JS `Error` with the message `field: what` and `kind` set to the error code.
@@ -385,14 +387,12 @@ impl HistoryStore {
     /// The element calls this while idle once the file dialog of an import has
     /// opened, before the person can have picked a file. Its errors are its own
     /// (nothing to tell anyone).
-    /// Gives the number of checks the made-up import added (`checks`, by default
-    /// `WARM_ENTRIES`; 1 to 1,000, for bench/warm-up.mjs to compare counts).
+    /// Gives the number of checks the made-up import added (`WARM_ENTRIES`).
     /// `locale` is the one the view reads the analyses in (its texts loaded), as `analyze` takes it.
     #[wasm_bindgen(js_name = warmUp)]
-    pub fn warm_up(locale: Option<String>, checks: Option<u32>) -> JsResult<u32> {
-        let count = checks.map_or(WARM_ENTRIES, |c| c.clamp(1, 1000) as i32);
+    pub fn warm_up(locale: Option<String>) -> JsResult<u32> {
         let start = Date::from_ymd(2020, 1, 6).ok_or(JsValue::NULL)?;
-        let entries = (0..count)
+        let entries = (0..WARM_ENTRIES)
             .map(|n| {
                 // Answers that drift, so the scorer takes its different paths.
                 let answers = q::items(Form::Full).enumerate().map(|(k, item)| (item.id, ((k as i32 + n) % 5) as u8)).collect();
@@ -410,7 +410,7 @@ impl HistoryStore {
         let _ = store.import_json(js_sys::Uint8Array::from(text.as_bytes()).into());
         store.status()?;
         store.overview()?;
-        store.analyze(start.add_days(7 * count).text(), locale)?;
+        store.analyze(start.add_days(7 * WARM_ENTRIES).text(), locale)?;
         Ok(store.inner.get().history().entries.len() as u32)
     }
 
