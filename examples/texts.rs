@@ -17,18 +17,13 @@ fn main() -> ExitCode {
     };
     for &locale in Locale::ALL {
         let path = std::path::Path::new(&dir).join(format!("texts-{}.json", locale.id()));
-        let written = table_json(locale)
-            .map_err(|e| e.to_string())
-            .and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()));
+        let written = table_json(locale).map_err(|e| e.to_string()).and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()));
         if let Err(e) = written {
             eprintln!("{}: {e}", path.display());
             return ExitCode::FAILURE;
         }
     }
-    let counts: Vec<String> = Form::ALL
-        .iter()
-        .map(|&f| format!("{:?}: {}", f.id(), items(f).count()))
-        .collect();
+    let counts: Vec<String> = Form::ALL.iter().map(|&f| format!("{:?}: {}", f.id(), items(f).count())).collect();
     let module = format!(
         "// Written by examples/texts.rs from the questionnaire: questions per form, for the start screen\n// (it shows before the core has loaded; tests/node/api.test.mjs checks these against the core).\nexport const QUESTION_COUNTS = {{ {} }};\n",
         counts.join(", ")
