@@ -140,7 +140,10 @@ export async function importThroughDialog(page, text) {
   const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.locator("burnout-check section.history button.import-json").click()]);
   await page.waitForTimeout(PICK);
   await chooser.setFiles({ name: "export.json", mimeType: "application/json", buffer: Buffer.from(text) });
-  const { error, d, painted } = await page.evaluate(() => window.__imported);
+  // Never waiting forever on a view that did not come (the bench would hang, not fail).
+  let timer;
+  const late = new Promise((_, no) => { timer = setTimeout(() => no(new Error("the import showed no outcome within 60 s")), 60000); });
+  const { error, d, painted } = await Promise.race([page.evaluate(() => window.__imported), late]).finally(() => clearTimeout(timer));
   if (error !== null) throw new Error(`the import failed: ${error}`);
   return [d, painted];
 }
