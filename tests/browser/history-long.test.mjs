@@ -83,6 +83,39 @@ test("the trend of a long history is one line with the latest point marked, and 
   await context.close();
 });
 
+test("below a long history's entries, the events and data parts are laid out only near the screen, and keyboard focus reaches them", async () => {
+  const { context, page } = await openLong();
+  const el = app(page);
+  await el.locator("table.entries tbody tr").first().waitFor();
+  const laidOut = (selector) => el.locator(selector).evaluate((n) => n.checkVisibility({ contentVisibilityAuto: true }));
+  // Two frames: the browser decides what is near the screen when it renders.
+  const frames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  await frames();
+  assert.equal(await laidOut("form.rest-form"), false, "the event forms are skipped while far below");
+  assert.equal(await laidOut("button.delete-all"), false, "and so are the data actions");
+  assert.equal(await laidOut("table.entries tbody tr:first-child"), true, "the rows are not");
+  assert.equal(await el.locator("form.rest-form").count(), 1, "skipped, not missing: in the tree for screen readers and find in page");
+
+  // Tab from the last control above them: focus goes on into the event form, which is then laid out and on screen.
+  await el.locator("button.show-more").focus();
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.querySelector("burnout-check").shadowRoot.activeElement?.id), "bc-rest-start");
+  await frames();
+  assert.equal(await laidOut("form.rest-form"), true);
+  assert.equal(await el.locator("#bc-rest-start").isVisible(), true);
+  const box = await el.locator("#bc-rest-start").boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, "scrolled into view");
+  // The part clips what it paints: its padding holds the focus ring of a control at its edge.
+  const [ring, padding] = await el.locator("#bc-rest-start").evaluate((input) => {
+    const style = getComputedStyle(input);
+    const part = getComputedStyle(input.closest(".later"));
+    return [parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset), Math.min(parseFloat(part.paddingInlineStart), parseFloat(part.paddingInlineEnd))];
+  });
+  assert.ok(ring > 0 && padding >= ring, `room for the focus ring (${ring}px) inside the part (${padding}px)`);
+  await context.close();
+});
+
 test("the result view does not read the history until the print options are opened", async () => {
   const { context, page } = await openLong();
   await app(page).getByRole("button", { name: /^Show the check from/ }).first().click();

@@ -129,6 +129,9 @@ td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 .events li { border: 1px solid var(--bc-border); border-radius: var(--bc-radius); padding: .75rem; margin-block-end: .5rem; background: var(--bc-surface); }
 .event-head { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: space-between; align-items: center; }
 .state { font-weight: 700; }
+/* Laid out and painted only near the screen; its last size stands in meanwhile. It
+   clips what it paints, so it has room for the focus ring of what is at its edge. */
+.later { content-visibility: auto; contain-intrinsic-size: auto 24rem; padding: .4rem; margin-inline: -.4rem; }
 .event-forms { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: var(--bc-space); }
 .entries-more { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem .75rem; margin-block: .5rem var(--bc-space); }
 .entries-more[hidden] { display: none; }

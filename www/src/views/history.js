@@ -310,13 +310,17 @@ export function renderHistory(app) {
     notices,
     trendNodes,
     entryTable,
-    h("h3", {}, t("events_title")),
-    h("p", { class: "muted" }, t("events_intro")),
-    data.events.length ? h("ul", { class: "events", part: "events" }, data.events.map(eventItem)) : null,
-    eventError,
-    h("div", { class: "event-forms" }, restForm, changeForm),
-    h("h3", {}, t("data_title")),
-    h("div", { class: "actions data-actions" },
+    // The parts below the entries are laid out only once scrolled near (styles.js, `.later`):
+    // the view opens at its top, and the forms' layout was a third of its own.
+    h("div", { class: "later history-events" },
+      h("h3", {}, t("events_title")),
+      h("p", { class: "muted" }, t("events_intro")),
+      data.events.length ? h("ul", { class: "events", part: "events" }, data.events.map(eventItem)) : null,
+      eventError,
+      h("div", { class: "event-forms" }, restForm, changeForm)),
+    h("div", { class: "later history-data" },
+      h("h3", {}, t("data_title")),
+      h("div", { class: "actions data-actions" },
       printer?.button,
       h("button", { type: "button", class: "export-json", onclick: () => app._exportJson() }, t("export_json")),
       h("button", { type: "button", class: "export-csv", onclick: () => download(`burnout-check-${today}.csv`, store.exportCsv(), "text/csv") }, t("export_csv")),
@@ -326,7 +330,7 @@ export function renderHistory(app) {
       importInput,
       h("button", { type: "button", class: "import-json", onclick: () => importInput.click() }, t("import_json")),
       h("button", { type: "button", class: "danger push delete-all", onclick: deleteAll }, t("delete_all")),
-    ),
+    )),
     printer?.nodes,
   );
 }
