@@ -155,3 +155,48 @@ test("the summary is in the person's language, German included", async () => {
   assert.equal(await pdfPages(page), 1);
   await context.close();
 });
+
+test("the history's summary is made once the view is shown, or when the browser prints first, and reads the latest check only then", async () => {
+  for (const print of ["print media", "beforeprint"]) {
+    const { context, page } = await openWith(fullHistory());
+    await page.waitForFunction(() => document.querySelector("burnout-check")._core);
+    // No idle moment comes: only printing can make the summary.
+    await page.evaluate(() => {
+      window.requestIdleCallback = () => 0;
+      const stores = document.querySelector("burnout-check")._unguardedCore.HistoryStore.prototype;
+      const entry = stores.entry;
+      window.__fetched = 0;
+      stores.entry = function (...args) { window.__fetched += 1; return entry.apply(this, args); };
+    });
+    await go(page, "History", "section.history");
+    const summary = app(page).locator("section.history .print-summary");
+    assert.equal(await summary.evaluate((s) => s.childElementCount), 0, `${print}: not made while the view is shown`);
+    assert.equal(await page.evaluate(() => window.__fetched), 0, `${print}: the latest check is not read yet`);
+    if (print === "print media") await page.emulateMedia({ media: "print" });
+    else await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await summary.locator(".summary-when").waitFor({ state: "attached" });
+    assert.match(await summary.locator(".summary-when").textContent(), /^Latest check: April 14, 2026/);
+    assert.equal(await page.evaluate(() => window.__fetched), 1, `${print}: read once`);
+    if (print === "print media") {
+      assert.equal(await summary.isVisible(), true);
+      assert.equal(await pdfPages(page), 1);
+    }
+    await context.close();
+  }
+
+  // With an idle moment, it is there before anyone prints; a check deleted meanwhile (in another tab) is said on it.
+  const { context, page } = await openWith(fullHistory());
+  await go(page, "History", "section.history");
+  const summary = app(page).locator("section.history .print-summary");
+  await summary.locator(".summary-when").waitFor({ state: "attached" });
+  await page.evaluate(() => {
+    window.requestIdleCallback = () => 0;
+    document.querySelector("burnout-check")._unguardedCore.HistoryStore.prototype.entry = () => null;
+  });
+  await go(page, "Check", "section.start");
+  await go(page, "History", "section.history");
+  await page.emulateMedia({ media: "print" });
+  await summary.locator("p").first().waitFor();
+  assert.equal(await summary.textContent(), "This summary could not be put together. Open your history again and print from there.");
+  await context.close();
+});

@@ -9,6 +9,7 @@ import { LANGUAGE_NAMES, LOCALES, coreLocale, hasLocale, loadCoreTexts, loadLoca
 import { DEFAULT_WASM_URL, UNGUARDED, freshCore, guard, loadCore } from "./core.js";
 import { localDate, warmFormats } from "./dates.js";
 import { download } from "./download.js";
+import { whenIdle } from "./idle.js";
 import { hasDraft, rememberLanguage, rememberedLanguage } from "./prefs.js";
 import { renderStart } from "./views/start.js";
 import { EVENTS, emit, completeDetail, errorDetail, classifyLoadFailure } from "./embed-events.js";
@@ -890,11 +891,6 @@ function afterPaint(fn) {
 }
 
 /** Runs `fn` when the page has nothing better to do (soon, where idle callbacks are missing). */
-function whenIdle(fn) {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(fn, { timeout: 2000 });
-  else setTimeout(fn, 200);
-}
-
 /** The context part of a request: only what was answered. */
 function contextRequest(context) {
   const out = { secondary: [...context.secondary] };

@@ -7,6 +7,7 @@ import { h } from "./h.js";
 import { trendChart, trendValues } from "./charts.js";
 import { formatDate, localDate, score } from "./dates.js";
 import { translate } from "./i18n.js";
+import { whenIdle } from "./idle.js";
 
 const INDICES = ["strain", "wear", "load", "mismatch", "compensation"];
 const OPTIONS = [
@@ -23,7 +24,9 @@ const MAX_EVENT_NOTE = 90;
 /**
  * The print button, its options dialog and the summary itself. `base` is the
  * check the summary is about: `{ result, explanation, next_steps, form, date,
- * note, latest }`.
+ * note, latest }`, or a function that gives it (it may throw), called only
+ * when the summary is first built: while idle after the view is shown, when
+ * the options open, or when the page is about to print, whichever comes first.
  * Returns `{ button, nodes }`: place the button, append the nodes to the view's section.
  */
 export function printSummary(app, base, preloaded = null) {
@@ -33,12 +36,44 @@ export function printSummary(app, base, preloaded = null) {
   let history = preloaded;
   const getHistory = () => (history ??= loadHistory(app));
   const chosen = { scores: false, details: false, history: false, notes: false };
+  let check = typeof base === "function" ? null : base;
+  let failed = false;
+  const getBase = () => {
+    if (check || failed) return check;
+    try {
+      check = base();
+    } catch {
+      failed = true; // said on the summary instead
+    }
+    return check;
+  };
+  const build = (withHistory) => {
+    const about = getBase();
+    return about
+      ? buildSummary(app, about, withHistory ? getHistory() : null, chosen)
+      : h("div", { class: "print-summary", part: "print-summary" }, h("p", {}, t("summary_failed")));
+  };
 
-  let summary = buildSummary(app, base, null, chosen);
+  let summary;
+  const ensureBuilt = () => {
+    unbuilt.delete(ensureBuilt);
+    if (summary.hasChildNodes()) return;
+    const next = build(false);
+    summary.replaceWith(next);
+    summary = next;
+  };
+  if (check) summary = build(false);
+  else {
+    summary = h("div", { class: "print-summary", part: "print-summary" });
+    unbuilt.add(ensureBuilt);
+    listenForPrinting();
+    whenIdle(() => summary.isConnected ? ensureBuilt() : unbuilt.delete(ensureBuilt));
+  }
   // The options dialog is built when first opened: the result appears without it.
   let dialog = null;
   let offer = null;
   const open = () => {
+    ensureBuilt();
     if (!dialog) {
       ({ dialog, offer } = optionsDialog());
       summary.before(dialog);
@@ -73,7 +108,7 @@ export function printSummary(app, base, preloaded = null) {
         return;
       }
       for (const box of boxes) chosen[box.name] = box.checked;
-      const next = buildSummary(app, base, chosen.history ? getHistory() : null, chosen);
+      const next = build(chosen.history);
       summary.replaceWith(next);
       summary = next;
       window.print();
@@ -87,18 +122,39 @@ export function printSummary(app, base, preloaded = null) {
   return { button, nodes: [summary] };
 }
 
-/** The summary from the history view: about the latest check (the history is one tick away). Null without checks. */
-export function printHistorySummary(app, entries, history = null) {
-  const latest = entries.reduce((a, e) => (!a || e.date > a.date || (e.date === a.date && e.at >= a.at) ? e : a), null);
+/**
+ * Summaries on screen not built yet. The browser's own print command prints one
+ * too (on paper it replaces its view), so each is built before the page prints,
+ * should that come before the idle moment.
+ */
+const unbuilt = new Set();
+let listening = false;
+function listenForPrinting() {
+  if (listening) return;
+  listening = true;
+  const buildAll = () => unbuilt.forEach((ensureBuilt) => ensureBuilt());
+  window.addEventListener("beforeprint", buildAll);
+  matchMedia("print").addEventListener("change", (e) => e.matches && buildAll());
+}
+
+/**
+ * The summary from the history view, about the latest check: `latest` is its
+ * brief from the overview (null without checks: then there is no summary), and
+ * `fetch(id)` gives the check whole, called only when the summary is built.
+ */
+export function printHistorySummary(app, latest, fetch, history = null) {
   if (!latest?.result) return null;
-  let texts = { explanation: "", next_steps: [] };
-  try {
-    texts = app._core.describe({ result: latest.result, context: latest.context ?? {}, locale: app.coreLocale });
-  } catch {
-    // the summary can go without the core's texts
-  }
-  const base = { result: latest.result, explanation: texts.explanation, next_steps: texts.next_steps, form: latest.form, date: latest.date, note: latest.note, latest: true };
-  return printSummary(app, base, history);
+  return printSummary(app, () => {
+    const entry = fetch(latest.id);
+    if (!entry?.result) throw new Error("gone"); // deleted meanwhile (in another tab)
+    let texts = { explanation: "", next_steps: [] };
+    try {
+      texts = app._core.describe({ result: entry.result, context: entry.context ?? {}, locale: app.coreLocale });
+    } catch {
+      // the summary can go without the core's texts
+    }
+    return { result: entry.result, explanation: texts.explanation, next_steps: texts.next_steps, form: entry.form, date: entry.date, note: entry.note, latest: true };
+  }, history);
 }
 
 /** The stored history as the summary needs it; empty when storage cannot be read. */

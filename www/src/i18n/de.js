@@ -93,6 +93,7 @@ export default {
   disclaimer: "Dies ist eine Hilfe zur Selbstreflexion mit eigens formulierten Fragen. Es ist kein validiertes Instrument und keine Diagnose, und die Stufen sind vorläufig.",
   print: "Zusammenfassung drucken",
   print_title: "Eine Zusammenfassung drucken",
+  summary_failed: "Diese Zusammenfassung konnte nicht erstellt werden. Öffne deinen Verlauf noch einmal und drucke von dort.",
   print_intro: "Eine Seite darüber, was sich ändern müsste, für ein Gespräch mit deiner Führungskraft, einer Ärztin, einem Arzt oder einem Menschen deines Vertrauens. Sie zeigt nur, was du hier auswählst.",
   print_always: "Immer dabei: dein Ergebnis in einem Satz, wo eine Änderung am meisten helfen würde, die vorgeschlagenen Schritte und dass dies keine Diagnose ist.",
   print_include: "Zusätzlich aufnehmen",

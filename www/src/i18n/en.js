@@ -94,6 +94,7 @@ export default {
   disclaimer: "This is a self-reflection aid built from original questions. It is not a validated instrument and not a diagnosis, and its bands are provisional.",
   print: "Print summary",
   print_title: "Print a summary",
+  summary_failed: "This summary could not be put together. Open your history again and print from there.",
   print_intro: "A one-page summary about what would need to change, to take to a talk with your manager, a doctor or someone you trust. It shows only what you choose here.",
   print_always: "Always on it: your result in a sentence, where a change would help most, the suggested steps, and that this is not a diagnosis.",
   print_include: "Also include",

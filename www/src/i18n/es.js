@@ -92,6 +92,7 @@ export default {
   disclaimer: "Es una ayuda para reflexionar, con preguntas propias. No es un instrumento validado ni un diagnóstico, y sus niveles son provisionales.",
   print: "Imprimir resumen",
   print_title: "Imprimir un resumen",
+  summary_failed: "No se pudo preparar este resumen. Vuelve a abrir tu historial e imprime desde allí.",
   print_intro: "Una página sobre lo que tendría que cambiar, para llevar a una conversación con tu responsable, tu médico o alguien de confianza. Solo muestra lo que elijas aquí.",
   print_always: "Siempre incluye: tu resultado en una frase, dónde ayudaría más un cambio, los pasos sugeridos y que esto no es un diagnóstico.",
   print_include: "Incluir también",

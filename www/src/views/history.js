@@ -293,15 +293,10 @@ export function renderHistory(app) {
     }
   };
 
-  // The summary is about the latest check, so only that one is fetched whole.
+  // The summary is about the latest check, so only that one is fetched whole, and
+  // only once the view is shown (print.js).
   const latest = data.entries.reduce((a, e) => (!a || e.date > a.date || (e.date === a.date && e.at >= a.at) ? e : a), null);
-  let latestEntry = null;
-  try {
-    latestEntry = latest && store.entry(latest.id);
-  } catch {
-    // the summary is left out, as for an empty history
-  }
-  const printer = printHistorySummary(app, latestEntry ? [latestEntry] : [], { readings, events: data.events, analysis });
+  const printer = printHistorySummary(app, latest, (id) => store.entry(id), { readings, events: data.events, analysis });
 
   return h("section", { class: "history", part: "history" },
     h("h2", { tabindex: -1 }, t("history_title")),
