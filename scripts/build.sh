@@ -26,6 +26,9 @@ node_modules/binaryen/bin/wasm-opt -Oz -ocimfs 30 --converge --strip-producers -
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/burnout_check_bg.wasm -o www/pkg/burnout_check_bg.wasm
 
+say "giving the core's imports and exports short names (wasm and glue)"
+node scripts/short-names.mjs
+
 say "writing the text tables (src/text.rs)"
 cargo run --quiet --example texts -- www/pkg
 
