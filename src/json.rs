@@ -205,6 +205,65 @@ pub fn parse(text: &str, field: &str) -> Result<Json> {
     Ok(v)
 }
 
+/// JSON text read one value at a time, for a caller that knows the shape it
+/// expects (an export, `exchange::read_export_fast`), instead of as one tree.
+/// Each method gives `None` where the text is not what it reads (or not JSON at
+/// all); the caller then reads the text with [`parse`], which names what is
+/// wrong. Through the same parser: whatever it reads, `parse` reads the same.
+pub(crate) struct Reader<'a>(Parser<'a>);
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Reader(Parser { text, s: text.as_bytes(), i: 0, field: "", deferred: Vec::new() })
+    }
+    /// Past whitespace, takes `b` if it comes next.
+    pub(crate) fn take(&mut self, b: u8) -> bool {
+        self.0.ws();
+        let next = self.0.s.get(self.0.i) == Some(&b);
+        self.0.i += usize::from(next);
+        next
+    }
+    /// A member's name (as `parse` reads it, escapes and all) and its colon.
+    pub(crate) fn key(&mut self) -> Option<Key> {
+        self.0.ws();
+        if self.0.s.get(self.0.i) != Some(&b'"') {
+            return None;
+        }
+        let k = self.0.string(true).ok()?;
+        self.take(b':').then_some(k)
+    }
+    /// The member `name` of an object at the top, its value as `parse` builds it.
+    pub(crate) fn member(&mut self, name: &str) -> Option<Json> {
+        if &*self.key()? != name {
+            return None;
+        }
+        self.value(1)
+    }
+    /// Any value, `depth` levels down, as `parse` builds it (not a long decimal:
+    /// `parse` reads those after the rest, all at once).
+    pub(crate) fn value(&mut self, depth: usize) -> Option<Json> {
+        self.0.ws();
+        let v = self.0.value(depth).ok()?;
+        self.0.deferred.is_empty().then_some(v)
+    }
+    /// An object, `depth` levels down, into `into` (made an object if it is not
+    /// one), reusing what it holds (`Parser::object_into`).
+    pub(crate) fn object_into(&mut self, into: &mut Json, depth: usize) -> Option<()> {
+        self.0.ws();
+        if !matches!(into, Json::Obj(_)) {
+            *into = Json::Obj(Vec::new());
+        }
+        let Json::Obj(m) = into else { return None };
+        self.0.object_into(m, depth).ok()?;
+        self.0.deferred.is_empty().then_some(())
+    }
+    /// Only whitespace is left.
+    pub(crate) fn at_end(&mut self) -> bool {
+        self.0.ws();
+        self.0.i == self.0.s.len()
+    }
+}
+
 impl Json {
     /// Puts the deferred numbers in place of the parser's NaN placeholders, in
     /// document order (the order the parser met them).
@@ -290,40 +349,71 @@ impl Parser<'_> {
                 }
             }
             Some(b'{') => {
-                self.i += 1;
+                // Into a new object: the one loop for objects (`object_into`).
                 let mut m = Vec::new();
-                self.ws();
-                if self.s.get(self.i) == Some(&b'}') {
-                    self.i += 1;
-                    return Ok(Json::Obj(m));
-                }
-                loop {
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b'"') {
-                        return Err(self.err("expected a key"));
-                    }
-                    let k = self.string(true)?;
-                    self.ws();
-                    if self.s.get(self.i) != Some(&b':') {
-                        return Err(self.err("expected :"));
-                    }
-                    self.i += 1;
-                    self.ws();
-                    let v = self.value(depth + 1)?;
-                    m.push((k, v));
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {
-                            self.i += 1;
-                            return Ok(Json::Obj(m));
-                        }
-                        _ => return Err(self.err("expected , or }")),
-                    }
-                }
+                self.object_into(&mut m, depth)?;
+                Ok(Json::Obj(m))
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(_) => Err(self.err("unexpected character")),
+        }
+    }
+    /// An object into `m`, as `value` reads one, reusing the strings and objects
+    /// already at the same places: the entries of an export read one after
+    /// another into one `m` allocate almost nothing (`Reader::object_into`).
+    fn object_into(&mut self, m: &mut Vec<(Key, Json)>, depth: usize) -> Result<()> {
+        if depth > MAX_DEPTH {
+            return Err(self.err("nesting too deep"));
+        }
+        if self.s.get(self.i) != Some(&b'{') {
+            return Err(self.err("expected an object"));
+        }
+        self.i += 1;
+        let mut n = 0;
+        self.ws();
+        if self.s.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            m.truncate(0);
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            if self.s.get(self.i) != Some(&b'"') {
+                return Err(self.err("expected a key"));
+            }
+            let k = self.string(true)?;
+            self.ws();
+            if self.s.get(self.i) != Some(&b':') {
+                return Err(self.err("expected :"));
+            }
+            self.i += 1;
+            self.ws();
+            match (m.get_mut(n), self.s.get(self.i)) {
+                (Some((key, Json::Str(s))), Some(b'"')) => {
+                    *key = k;
+                    self.string_into(s, false)?;
+                }
+                (Some((key, Json::Obj(o))), Some(b'{')) => {
+                    *key = k;
+                    self.object_into(o, depth + 1)?;
+                }
+                (Some(slot), _) => *slot = (k, self.value(depth + 1)?),
+                (None, _) => {
+                    let v = self.value(depth + 1)?;
+                    m.push((k, v));
+                }
+            }
+            n += 1;
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    m.truncate(n);
+                    return Ok(());
+                }
+                _ => return Err(self.err("expected , or }")),
+            }
         }
     }
     fn number(&mut self) -> Result<Json> {
@@ -389,8 +479,17 @@ impl Parser<'_> {
     /// A string; for a member's name (`name`), one of `KNOWN_NAMES` written
     /// without escapes comes back borrowed.
     fn string(&mut self, name: bool) -> Result<Key> {
-        self.i += 1; // opening quote
         let mut out = String::new();
+        Ok(match self.string_into(&mut out, name)? {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(out),
+        })
+    }
+    /// A string into `out` (emptied first, its room kept); for a name, one of
+    /// `KNOWN_NAMES` written without escapes is given back instead.
+    fn string_into(&mut self, out: &mut String, name: bool) -> Result<Option<&'static str>> {
+        self.i += 1; // opening quote
+        out.clear();
         loop {
             let start = self.i;
             while let Some(&b) = self.s.get(self.i) {
@@ -409,11 +508,11 @@ impl Parser<'_> {
                     if name && out.is_empty() {
                         // A scan, not a binary search: that compiled 0.1 KB more for 36 names.
                         if let Some(&known) = KNOWN_NAMES.iter().find(|&&k| k == piece) {
-                            return Ok(Cow::Borrowed(known));
+                            return Ok(Some(known));
                         }
                     }
                     out.push_str(piece);
-                    return Ok(Cow::Owned(out));
+                    return Ok(None);
                 }
                 Some(b'\\') => {
                     out.push_str(piece);

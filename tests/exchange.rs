@@ -5,7 +5,9 @@ mod common;
 
 use burnout_check::date::Date;
 use burnout_check::error::ErrorKind;
-use burnout_check::history::exchange::{export_csv, export_json, import_json, merge, MergeSummary, MAX_IMPORT_BYTES};
+use burnout_check::history::exchange::{
+    export_csv, export_json, import_json, merge, read_export_fast, read_export_tree, MergeSummary, MAX_IMPORT_BYTES,
+};
 use burnout_check::history::record::{entry_from_json, entry_id, entry_to_json, event_id};
 use burnout_check::history::{AnswerId, Entry, Event, EventKind, History};
 use burnout_check::json::{parse, Json};
@@ -415,6 +417,55 @@ fn csv_has_one_row_per_entry_then_per_event() {
     assert_eq!(rows[4][col("what")], "manager");
 }
 
+// ---- the reader without a tree (`read_export_fast`) ----
+
+#[path = "../examples/support/export.rs"]
+mod support;
+
+#[test]
+fn an_export_as_the_tool_writes_it_is_read_without_a_tree_into_the_records_the_tree_gives() {
+    let text = support::export();
+    let fast = read_export_fast(&text).expect("read without a tree");
+    assert_eq!(fast.0.entries.len(), support::ENTRIES);
+    assert!(fast.1.iter().all(|&recomputed| recomputed), "each result recomputed, as the file leaves them out");
+    assert_eq!(Ok(&fast), read_export_tree(&text).as_ref());
+    // Spaced out as a person's editor might save it: still read without a tree, the same.
+    let spaced = text.replace(",\"", ",\n  \"").replace("\":", "\" : ").replace('{', "{ ").replace('[', "[\n");
+    assert_eq!(read_export_fast(&spaced).as_ref(), Some(&fast));
+    // Its members in another order: left to the tree, which reads the same records.
+    let head = "{\"format\":\"burnout-check/history\",\"version\":2,";
+    assert!(text.starts_with(head));
+    let reordered = text.replacen(head, "{\"version\":2,\"format\":\"burnout-check/history\",", 1);
+    assert_eq!(read_export_fast(&reordered), None);
+    assert_eq!(import_json(&reordered).unwrap(), import_json(&text).unwrap());
+}
+
+#[test]
+fn what_the_reader_without_a_tree_leaves_to_the_tree() {
+    let text = support::export();
+    let cases = [
+        // Not ours, not JSON, or not whole.
+        text.replacen("burnout-check/history", "something-else", 1),
+        text[..text.len() - 1].to_string(),
+        format!("{text}x"),
+        // A newer version, a version that is not one.
+        text.replacen("\"version\":2", "\"version\":3", 1),
+        text.replacen("\"version\":2", "\"version\":1.5", 1),
+        // A member it does not know, a long decimal, a damaged entry.
+        text.replacen("\"events\":[]", "\"events\":[],\"extra\":1", 1),
+        text.replacen("\"exported_at\":0", "\"exported_at\":0.1234567890123456789", 1),
+        text.replacen("\"form\":\"full\"", "\"form\":\"long\"", 1),
+        text.replacen("\"answers\":\"", "\"answers\":\"9", 1),
+    ];
+    for case in &cases {
+        assert_eq!(read_export_fast(case), None, "{}", &case[..80.min(case.len())]);
+        // And the import says what is wrong (or reads it), as before.
+        let _ = import_json(case);
+    }
+    assert_eq!(import_json(&cases[3]).unwrap_err().kind, ErrorKind::NewerVersion);
+    assert!(import_json(&cases[7]).unwrap_err().field.starts_with("entries[0]"));
+}
+
 // ---- properties ----
 
 fn any_entry() -> impl Strategy<Value = Entry> {
@@ -557,5 +608,62 @@ proptest! {
             ("events", Json::Arr(vec![v])),
         ]);
         let _ = import_json(&envelope.to_text());
+    }
+}
+
+/// `e` with short numbers, which the reader without a tree reads itself (a long
+/// one it leaves to the tree): every score a multiple of a quarter, its time
+/// within 1840-2100 (one further out is written with an exponent).
+fn short_numbers(mut e: Entry) -> Entry {
+    e.at_ms %= 4_102_444_800_000;
+    let quarter = |v: &mut Option<f64>| *v = v.map(|x| (x * 4.0).round() / 4.0);
+    e.outcome.constructs = e.outcome.constructs.iter().map(|(&c, &v)| (c, v.map(|x| (x * 4.0).round() / 4.0))).collect();
+    let i = &mut e.outcome.indices;
+    for v in [&mut i.strain, &mut i.wear, &mut i.load, &mut i.mismatch, &mut i.compensation] {
+        quarter(v);
+    }
+    e
+}
+
+/// For damaging an export: JSON's own characters, a digit, a letter and, most
+/// often, whitespace (which leaves it JSON, or changes a text inside it).
+const DAMAGE: &[u8] = b"{}[],:\"\\0e-.a \n\t \n\t \n\t \n\t";
+
+proptest! {
+    #[test]
+    fn any_export_read_without_a_tree_gives_the_records_the_tree_gives(
+        entries in prop::collection::vec(any_entry().prop_map(short_numbers), 0..8),
+        events in prop::collection::vec(any_event(), 0..6),
+        // Up to 2100: a time so far out is written with an exponent, a long number.
+        exported_at in 0i64..4_102_444_800_000,
+    ) {
+        let text = export_json(&history(entries, events), exported_at);
+        let fast = read_export_fast(&text);
+        prop_assert!(fast.is_some(), "an export of short numbers is read without a tree");
+        prop_assert_eq!(fast, read_export_tree(&text).ok());
+    }
+
+    #[test]
+    fn a_damaged_export_is_read_without_a_tree_only_as_the_tree_reads_it(
+        keep in 1usize..6,
+        events in prop::collection::vec(any_event(), 0..3),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0usize..2, prop::sample::select(DAMAGE)), 1..4),
+    ) {
+        // A few checks as the tool saves them, and some events.
+        static SAVED: std::sync::OnceLock<History> = std::sync::OnceLock::new();
+        let mut h = SAVED.get_or_init(|| import_json(&support::export()).unwrap()).clone();
+        h.entries.truncate(keep);
+        h.events = events;
+        let mut text = export_json(&h, 0).into_bytes();
+        for (at, cut, byte) in edits {
+            let at = at.index(text.len() + 1);
+            text.splice(at..(at + cut).min(text.len()), [byte]);
+        }
+        // Cuts may split a note's character; a file that is not UTF-8 never gets this far.
+        if let Ok(text) = String::from_utf8(text) {
+            if let Some(fast) = read_export_fast(&text) {
+                prop_assert_eq!(read_export_tree(&text).ok(), Some(fast));
+            }
+        }
     }
 }
