@@ -32,7 +32,7 @@ fn main() {
         store.import_json(&text).unwrap();
         best[2] = best[2].min(t.elapsed().as_secs_f64() * 1e3);
         let t = Instant::now();
-        let o = record::briefs_text(&store.history().entries, |_| true);
+        let o = record::columns_text(&store.history().entries, |_| true);
         best[3] = best[3].min(t.elapsed().as_secs_f64() * 1e3);
         drop(o);
     }

@@ -262,11 +262,13 @@ impl HistoryStore {
         parse_output(&listing_text(store, &entries.to_text()))
     }
 
-    /// As `load()`, with each entry cut to what a list of checks shows: `{ id,
-    /// at, date, form, saved, result: { profile, indices: { strain }, top_areas } }`.
-    /// A tenth of the text for a long history; `entry(id)` gives the whole entry.
+    /// `{ entries, events, unreadable }` as `load()`, with the entries cut to what
+    /// a list of checks shows and given as columns (`record::entry_columns`):
+    /// `{ id:[…], at:[…], date:[…], form:[…], saved:[…], profile:[…], strain:[…],
+    /// top_areas:[…] }`. A tenth of the text for a long history; `entry(id)`
+    /// gives a whole entry.
     pub fn overview(&self) -> JsResult<JsValue> {
-        let write = |s: &Store<LocalStorage>| listing_text(s, &record::briefs_text(&s.history().entries, |e| !s.is_unsaved(&e.id)));
+        let write = |s: &Store<LocalStorage>| listing_text(s, &record::columns_text(&s.history().entries, |e| !s.is_unsaved(&e.id)));
         self.inner.with_overview(write, parse_output)
     }
 

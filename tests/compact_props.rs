@@ -5,7 +5,7 @@
 
 use burnout_check::date::Date;
 use burnout_check::history::compact::{from_record, record_text, to_record};
-use burnout_check::history::record::{briefs_text, entry_brief, entry_id, entry_record};
+use burnout_check::history::record::{columns_text, entry_columns, entry_id, entry_record};
 use burnout_check::history::{AnswerId, Entry};
 use burnout_check::json::{parse, Json};
 use burnout_check::model::{Duration, Form, Locale, Scope, Secondary};
@@ -104,11 +104,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn the_overview_written_straight_out_is_the_briefs_text_to_the_byte(entries in prop::collection::vec(any_entry(), 0..8)) {
+    fn the_overview_written_straight_out_is_the_columns_text_to_the_byte(entries in prop::collection::vec(any_entry(), 0..8)) {
         // Every other entry unsaved, so both spellings of `saved` are written.
         let saved = |e: &Entry| entries.iter().position(|x| x.id == e.id).is_some_and(|i| i % 2 == 0);
-        let want = Json::Arr(entries.iter().map(|e| entry_brief(e, saved(e))).collect()).to_text();
-        prop_assert_eq!(briefs_text(&entries, saved), want);
+        let want = entry_columns(&entries, saved).to_text();
+        prop_assert_eq!(columns_text(&entries, saved), want);
     }
 }
 

@@ -82,7 +82,15 @@ test("an export imported into a fresh browser restores the same history, and a s
   await change.getByRole("button", { name: "Add" }).click();
   await app(page).locator("li.event.change").waitFor();
   // The change shows the areas the checks on either side named.
-  assert.match(await app(page).locator("li.event.change .change-areas").textContent(), /^Areas that stood out before: .+\. After: .+\.$/);
+  const areas = await app(page).locator("li.event.change .change-areas").textContent();
+  assert.match(areas, /^Areas that stood out before: .+\. After: .+\.$/);
+  assert.equal(areas, await page.evaluate(() => {
+    // The check of May 4 before it, of May 11 after it: their own top areas.
+    const el = document.querySelector("burnout-check");
+    const [before, after] = el._store.load().entries;
+    const names = (e) => (e.result.top_areas.length ? e.result.top_areas.map((id) => el._t(`area_${id}`)).join(", ") : el._t("no_areas"));
+    return el._t("change_areas", { before: names(before), after: names(after) });
+  }));
   const rowsBefore = await app(page).locator("table.entries tbody").textContent();
   const eventsBefore = await app(page).locator("ul.events").textContent();
 

@@ -55,6 +55,19 @@ export function indicesChart(indices, { title, description, label, notAsked, loc
 }
 
 /**
+ * The trend's points, `{ date, strain }` oldest first, from `overview()`'s
+ * entries (columns): each check with a strain, dated up to `today`.
+ */
+export function trendPoints(entries, today) {
+  const points = [];
+  for (let i = 0; i < entries.id.length; i++) {
+    const strain = entries.strain[i];
+    if (typeof strain === "number" && entries.date[i] <= today) points.push({ date: entries.date[i], strain });
+  }
+  return points;
+}
+
+/**
  * The values of a trend written out for its text alternative: every one, or past
  * MAX_MARKS the latest few, through `latest(values, n, total)`, since nobody listens to 2,000 values.
  */

@@ -794,7 +794,7 @@ export class BurnoutCheck extends HTMLElement {
   /** Every fifth saved check, a gentle nudge to keep a copy outside this browser. */
   #remindToExport() {
     try {
-      const saved = this._store.overview().entries.filter((e) => e.saved).length;
+      const saved = this._store.overview().entries.saved.filter(Boolean).length;
       return saved > 0 && saved % 5 === 0;
     } catch {
       return false;

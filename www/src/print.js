@@ -4,7 +4,7 @@
 // the view it belongs to (see the print rules in styles.js).
 
 import { h } from "./h.js";
-import { trendChart, trendValues } from "./charts.js";
+import { trendChart, trendPoints, trendValues } from "./charts.js";
 import { formatDate, localDate, score } from "./dates.js";
 import { translate } from "./i18n.js";
 import { whenIdle } from "./idle.js";
@@ -85,7 +85,7 @@ export function printSummary(app, base, preloaded = null) {
   const optionsDialog = () => {
     const choices = h("div", { class: "choices" });
     const offer = () => choices.replaceChildren(...OPTIONS
-      .filter(([name]) => name !== "history" || getHistory().readings.length >= 2)
+      .filter(([name]) => name !== "history" || getHistory().points.length >= 2)
       .map(([name, key]) => h("label", {}, h("input", { type: "checkbox", name, checked: chosen[name] }), h("span", {}, t(key)))));
     const form = h("form", { method: "dialog" },
       h("fieldset", {},
@@ -139,13 +139,13 @@ function listenForPrinting() {
 
 /**
  * The summary from the history view, about the latest check: `latest` is its
- * brief from the overview (null without checks: then there is no summary), and
- * `fetch(id)` gives the check whole, called only when the summary is built.
+ * id (null without checks: then there is no summary), and `fetch(id)` gives
+ * the check whole, called only when the summary is built.
  */
 export function printHistorySummary(app, latest, fetch, history = null) {
-  if (!latest?.result) return null;
+  if (latest === null) return null;
   return printSummary(app, () => {
-    const entry = fetch(latest.id);
+    const entry = fetch(latest);
     if (!entry?.result) throw new Error("gone"); // deleted meanwhile (in another tab)
     let texts = { explanation: "", next_steps: [] };
     try {
@@ -163,10 +163,9 @@ function loadHistory(app) {
   try {
     const data = app._store.overview(); // dates and strain are all the chart needs
     const analysis = app._store.analyze(today, app.coreLocale);
-    const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
-    return { readings, events: data.events, analysis };
+    return { points: trendPoints(data.entries, today), events: data.events, analysis };
   } catch {
-    return { readings: [], events: [], analysis: null };
+    return { points: [], events: [], analysis: null };
   }
 }
 
@@ -225,8 +224,7 @@ function buildSummary(app, base, history, chosen) {
 function overTime(app, history, withNotes, clip, date) {
   const locale = app.locale;
   const t = (k, v) => translate(locale, k, v);
-  const { readings, events, analysis } = history;
-  const points = readings.map((e) => ({ date: e.date, strain: e.result.indices.strain }));
+  const { points, events, analysis } = history;
   const trend = analysis?.trend;
   const lines = [];
   if (typeof trend?.change === "number") {

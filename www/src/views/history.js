@@ -3,7 +3,7 @@
 // person's data in their hands (export, import, delete).
 
 import { h } from "../h.js";
-import { TREND_WIDTH, trendChart, trendValues } from "../charts.js";
+import { TREND_WIDTH, trendChart, trendPoints, trendValues } from "../charts.js";
 import { formatDate, localDate, score } from "../dates.js";
 import { download } from "../download.js";
 import { printHistorySummary, signed } from "../print.js";
@@ -20,6 +20,8 @@ const CHANGE_WHATS = ["role", "manager", "team", "hours", "workplace", "other"];
  * person waits for when the view opens.
  */
 const PAGE = 20;
+/** `overview()`'s entries (columns) when it could not be read. */
+const NO_ENTRIES = { id: [], at: [], date: [], form: [], saved: [], profile: [], strain: [], top_areas: [] };
 
 /**
  * The record an unreadable item is of, `{ id, line }`: the id in its record key
@@ -41,18 +43,23 @@ export function renderHistory(app) {
   const today = localDate();
 
   let status = null;
-  let data = { entries: [], events: [], unreadable: [] };
+  let data = { entries: NO_ENTRIES, events: [], unreadable: [] };
   let analysis = null;
   const problems = [];
   try {
     status = store.status();
-    // Each entry cut to what this view shows (a tenth of the text for a long
-    // history); a row's whole entry is fetched when it is opened.
+    // The entries cut to what this view shows, in columns (a tenth of the text
+    // for a long history); a row's whole entry is fetched when it is opened.
     data = store.overview();
     analysis = store.analyze(today, app.coreLocale);
   } catch (e) {
     problems.push(h("p", { class: "error", role: "alert" }, t("action_failed", { message: e.message })));
   }
+
+  // The entries, oldest first: entry `i` is place `i` of every column.
+  const cols = data.entries;
+  const count = cols.id.length;
+  const areasOf = (i) => (cols.top_areas[i] ? cols.top_areas[i].split(" ") : []);
 
   const flash = app._flash;
   app._flash = null;
@@ -105,7 +112,7 @@ export function renderHistory(app) {
       h("ul", {}, data.unreadable.map((u) => {
         const record = recordOf(u, app.namespace);
         const found = status?.read_only ? null : record.id;
-        const id = found && !data.entries.some((e) => e.id === found) ? found : null;
+        const id = found && !cols.id.includes(found) ? found : null;
         // A pack's lines share its key: each is named by the check it was too.
         const name = found && record.line ? `${u.key} (${found})` : u.key;
         return h("li", { "data-key": u.key }, t("unreadable_item", { key: name, error: u.error }),
@@ -116,12 +123,11 @@ export function renderHistory(app) {
   if (app._persistence) notices.push(h("p", { class: "muted persistence", "data-outcome": app._persistence }, t(`persist_${app._persistence}`)));
 
   // ---- trend ----
-  const readings = data.entries.filter((e) => typeof e.result?.indices?.strain === "number" && e.date <= today);
+  const points = trendPoints(cols, today);
   const rests = data.events.filter((e) => e.kind === "rest");
   const trend = analysis?.trend;
   const trendNodes = [];
-  if (readings.length) {
-    const points = readings.map((e) => ({ date: e.date, strain: e.result.indices.strain }));
+  if (points.length) {
     const values = trendValues(points, { formatDate: date, locale, latest: (v, n, total) => t("trend_values_latest", { values: v, n, total: score(total, locale) }) });
     trendNodes.push(
       h("h3", {}, t("trend_title")),
@@ -148,37 +154,45 @@ export function renderHistory(app) {
   }
 
   // ---- entries, newest first ----
-  const entries = [...data.entries].reverse();
-  const entryRow = (entry) =>
-    h("tr", { "data-entry": entry.id },
-      h("td", {}, date(entry.date), entry.saved === false ? h("span", { class: "badge" }, t("unsaved_badge")) : null),
-      h("td", { "data-label": t("col_form") }, t(`form_${entry.form}`)),
-      h("td", { class: "profile", "data-label": t("col_profile") }, t(`profile_${entry.result.profile}`)),
-      h("td", { class: "num", "data-label": t("col_strain") }, score(entry.result.indices?.strain, locale)),
-      h("td", { class: "row-actions" },
-        h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: date(entry.date) }), onclick: () => showEntry(entry.id) }, t("show")),
-        h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: date(entry.date) }),
-          onclick: () => attempt(() => store.remove(entry.id)) && rerender() }, t("delete"))));
-  shown = Math.min(shown, entries.length);
-  const tbody = h("tbody", {}, entries.slice(0, shown).map(entryRow));
+  // Row `k` of the table is entry `count - 1 - k`; rows `from` to `to`, not included.
+  const entryRows = (from, to) => {
+    const rows = [];
+    for (let k = from; k < to; k++) {
+      const i = count - 1 - k;
+      const id = cols.id[i];
+      const day = date(cols.date[i]);
+      rows.push(h("tr", { "data-entry": id },
+        h("td", {}, day, cols.saved[i] === false ? h("span", { class: "badge" }, t("unsaved_badge")) : null),
+        h("td", { "data-label": t("col_form") }, t(`form_${cols.form[i]}`)),
+        h("td", { class: "profile", "data-label": t("col_profile") }, t(`profile_${cols.profile[i]}`)),
+        h("td", { class: "num", "data-label": t("col_strain") }, score(cols.strain[i], locale)),
+        h("td", { class: "row-actions" },
+          h("button", { type: "button", class: "small", "aria-label": t("show_label", { date: day }), onclick: () => showEntry(id) }, t("show")),
+          h("button", { type: "button", class: "small danger", "aria-label": t("delete_label", { date: day }),
+            onclick: () => attempt(() => store.remove(id)) && rerender() }, t("delete")))));
+    }
+    return rows;
+  };
+  shown = Math.min(shown, count);
+  const tbody = h("tbody", {}, entryRows(0, shown));
   // Older rows are added in place, so focus and scroll stay where the person is.
   const moreStatus = h("p", { class: "muted entries-shown" });
   const moreButton = h("button", { type: "button", class: "small show-more", onclick: () => showMore() });
   const paging = h("div", { class: "entries-more" }, moreStatus, moreButton);
   const updatePaging = () => {
-    paging.hidden = shown >= entries.length;
-    moreStatus.textContent = t("entries_shown", { shown: score(shown, locale), total: score(entries.length, locale) });
-    moreButton.textContent = t("show_more", { n: score(Math.min(PAGE, entries.length - shown), locale) });
+    paging.hidden = shown >= count;
+    moreStatus.textContent = t("entries_shown", { shown: score(shown, locale), total: score(count, locale) });
+    moreButton.textContent = t("show_more", { n: score(Math.min(PAGE, count - shown), locale) });
   };
   const showMore = () => {
-    const next = entries.slice(shown, shown + PAGE);
-    tbody.append(...next.map(entryRow));
-    shown += next.length;
+    const to = Math.min(count, shown + PAGE);
+    tbody.append(...entryRows(shown, to));
+    shown = to;
     updatePaging();
-    if (shown >= entries.length) tbody.lastElementChild?.querySelector("button")?.focus(); // the button is gone
+    if (shown >= count) tbody.lastElementChild?.querySelector("button")?.focus(); // the button is gone
   };
   updatePaging();
-  const entryTable = entries.length
+  const entryTable = count
     ? [h("table", { class: "entries", part: "entries" },
         h("thead", {}, h("tr", {},
           ["col_date", "col_form", "col_profile"].map((k) => h("th", { scope: "col" }, t(k))),
@@ -215,9 +229,12 @@ export function renderHistory(app) {
     }
     const a = take(changeAnalyses, (c) => c.date === ev.date && c.what === ev.what);
     // The areas the nearest saved check on each side named (read from the entries, not recomputed).
-    const before = data.entries.filter((e) => e.date < ev.date).at(-1);
-    const afterEntry = data.entries.find((e) => e.date >= ev.date);
-    const areaList = (e) => (e?.result?.top_areas?.length ? e.result.top_areas.map((id) => t(`area_${id}`)).join(", ") : t("no_areas"));
+    const before = cols.date.findLastIndex((d) => d < ev.date);
+    const after = cols.date.findIndex((d) => d >= ev.date);
+    const areaList = (i) => {
+      const areas = areasOf(i);
+      return areas.length ? areas.map((id) => t(`area_${id}`)).join(", ") : t("no_areas");
+    };
     return h("li", { class: "event change", "data-event": ev.id },
       h("div", { class: "event-head" },
         h("strong", {}, t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) })), del),
@@ -225,8 +242,8 @@ export function renderHistory(app) {
       a && (a.strain_before !== null || a.strain_after !== null)
         ? h("p", {}, t("change_strain", { before: score(a.strain_before, locale), after: score(a.strain_after, locale) }))
         : null,
-      before || afterEntry
-        ? h("p", { class: "change-areas" }, t("change_areas", { before: before ? areaList(before) : "–", after: afterEntry ? areaList(afterEntry) : "–" }))
+      before >= 0 || after >= 0
+        ? h("p", { class: "change-areas" }, t("change_areas", { before: before >= 0 ? areaList(before) : "–", after: after >= 0 ? areaList(after) : "–" }))
         : null);
   };
 
@@ -295,8 +312,11 @@ export function renderHistory(app) {
 
   // The summary is about the latest check, so only that one is fetched whole, and
   // only once the view is shown (print.js).
-  const latest = data.entries.reduce((a, e) => (!a || e.date > a.date || (e.date === a.date && e.at >= a.at) ? e : a), null);
-  const printer = printHistorySummary(app, latest, (id) => store.entry(id), { readings, events: data.events, analysis });
+  let latest = -1;
+  for (let i = 0; i < count; i++) {
+    if (latest < 0 || cols.date[i] > cols.date[latest] || (cols.date[i] === cols.date[latest] && cols.at[i] >= cols.at[latest])) latest = i;
+  }
+  const printer = printHistorySummary(app, latest < 0 ? null : cols.id[latest], (id) => store.entry(id), { points, events: data.events, analysis });
 
   return h("section", { class: "history", part: "history" },
     h("h2", { tabindex: -1 }, t("history_title")),
