@@ -19,19 +19,19 @@ pub fn sorted_indices(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -
         to.clear();
         for run in from.chunks(2 * width) {
             let (left, right) = run.split_at(width.min(run.len()));
-            let (mut l, mut r) = (left.iter().peekable(), right.iter().peekable());
-            loop {
-                // Ties take the left run's item first: that is what keeps it stable.
-                let next = match (l.peek(), r.peek()) {
-                    (Some(&&a), Some(&&b)) if cmp(a, b) == Ordering::Greater => r.next(),
-                    (Some(_), _) => l.next(),
-                    (None, _) => r.next(),
-                };
-                match next {
-                    Some(&i) => to.push(i),
-                    None => break,
+            let (mut l, mut r) = (0, 0);
+            // Ties take the left run's item first: that is what keeps it stable.
+            while let (Some(&a), Some(&b)) = (left.get(l), right.get(r)) {
+                if cmp(a, b) == Ordering::Greater {
+                    to.push(b);
+                    r += 1;
+                } else {
+                    to.push(a);
+                    l += 1;
                 }
             }
+            to.extend_from_slice(left.get(l..).unwrap_or_default());
+            to.extend_from_slice(right.get(r..).unwrap_or_default());
         }
         std::mem::swap(&mut from, &mut to);
         width *= 2;
