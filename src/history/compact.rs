@@ -44,7 +44,7 @@ pub fn to_record(e: &Entry) -> Json {
     ];
     let digits = form_digits(e.form, e.questionnaire_version, &e.answers);
     let scorable = digits.is_some();
-    let answers = digits.map_or_else(|| answers_json(&e.answers), Json::Str);
+    let answers = digits.map_or_else(|| answers_json(&e.answers), |d| Json::str(d.as_str()));
     m.push(("a", answers));
     if e.context != Context::default() {
         m.push(("c", context_json(&e.context)));
@@ -119,7 +119,7 @@ fn write_entry(e: &Entry, keys: &Keys, with_id: bool, recomputed: bool, out: &mu
     key(out, ",", answers);
     let scorable = match form_digits(e.form, e.questionnaire_version, &e.answers) {
         Some(digits) => {
-            write_str(&digits, out);
+            write_str(digits.as_str(), out);
             true
         }
         None => {
@@ -218,23 +218,41 @@ pub(crate) fn recompute(
     (scoring_version == SCORING_VERSION && asked).then(|| scoring::score(form, &answers.borrowed(), context))
 }
 
+/// Room for a digit per item of the questionnaire (a test holds it to that).
+const MAX_ITEMS: usize = 64;
+
+/// A form's answers as digits (`form_digits`), held on the stack: storing an
+/// import of 2,000 entries allocated a string for each one's digits.
+struct Digits {
+    bytes: [u8; MAX_ITEMS],
+    len: usize,
+}
+
+impl Digits {
+    fn as_str(&self) -> &str {
+        // Only ASCII digits and `-`, so this always succeeds.
+        self.bytes.get(..self.len).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or_default()
+    }
+}
+
 /// The answers as digits in the form's item order, when the form of this
 /// questionnaire version asks every one of them; `None` otherwise.
-fn form_digits(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Option<String> {
+fn form_digits(form: Form, version: u32, answers: &VecMap<AnswerId, u8>) -> Option<Digits> {
     if version != QUESTIONNAIRE_VERSION {
         return None;
     }
+    let len = questionnaire::items(form).count();
+    let mut bytes = [UNANSWERED; MAX_ITEMS];
+    let digits = bytes.get_mut(..len)?;
     // Answers and `BY_ID` are both in id order, so each answer's item is found
     // by going on from the last one's: one pass for them all. (A scan of the
     // form per answer cost an import of a long history more than the scoring.)
-    let mut digits = vec![UNANSWERED; questionnaire::items(form).count()];
     let mut ids = questionnaire::BY_ID.iter();
     for (id, &v) in answers {
         let i = ids.find(|&&i| questionnaire::ITEMS.get(usize::from(i)).is_some_and(|item| item.id == id.as_ref()))?;
         *digits.get_mut(place(form, *i)?)? = b'0' + v;
     }
-    // Only ASCII digits and `-`, so this always succeeds.
-    String::from_utf8(digits).ok()
+    Some(Digits { bytes, len })
 }
 
 /// Where `ITEMS[i]` is among the items `form` asks (the place of its digit), if it asks it.
@@ -290,6 +308,12 @@ mod tests {
     use super::*;
     use crate::date::Date;
     use crate::json::parse;
+
+    #[test]
+    fn every_item_of_the_questionnaire_has_room_for_its_digit() {
+        assert!(questionnaire::ITEMS.len() <= MAX_ITEMS, "{} items", questionnaire::ITEMS.len());
+        assert!(questionnaire::items(Form::Full).count() > 1);
+    }
 
     #[test]
     fn a_full_form_entry_is_short_and_reads_back_equal() {
