@@ -432,6 +432,12 @@ fn an_export_as_the_tool_writes_it_is_read_without_a_tree_into_the_records_the_t
     // Spaced out as a person's editor might save it: still read without a tree, the same.
     let spaced = text.replace(",\"", ",\n  \"").replace("\":", "\" : ").replace('{', "{ ").replace('[', "[\n");
     assert_eq!(read_export_fast(&spaced).as_ref(), Some(&fast));
+    // Null where a value may be left out: read as the tree reads it.
+    for nulled in [text.replacen("\"exported_at\":0", "\"exported_at\":null", 1), text.replacen("\"events\":[]", "\"events\":null", 1)] {
+        assert_ne!(nulled, text);
+        assert_eq!(read_export_fast(&nulled).as_ref(), Some(&fast));
+        assert_eq!(read_export_tree(&nulled).as_ref(), Ok(&fast));
+    }
     // Its members in another order: left to the tree, which reads the same records.
     let head = "{\"format\":\"burnout-check/history\",\"version\":2,";
     assert!(text.starts_with(head));

@@ -95,7 +95,7 @@ pub(crate) fn read_export(text: &str) -> Result<(History, Vec<bool>)> {
 /// export of 2,000 entries held some 22,000 allocations). `None` for any other
 /// layout (a hand-edited file, say), a long decimal, and any error:
 /// `read_export` then reads the file as a tree, which names the error. Where it
-/// gives records they are the tree's (tests/import_fast.rs holds the two
+/// gives records they are the tree's (tests/exchange.rs holds the two
 /// together, on exports and on damaged ones).
 pub fn read_export_fast(text: &str) -> Option<(History, Vec<bool>)> {
     let mut r = Reader::new(text);

@@ -55,9 +55,10 @@ export function printSummary(app, base, preloaded = null) {
   };
 
   let summary;
-  const ensureBuilt = () => {
+  // `shownOnly`: not for a view no longer on screen (re-rendered meanwhile).
+  const ensureBuilt = (shownOnly = false) => {
     unbuilt.delete(ensureBuilt);
-    if (summary.hasChildNodes()) return;
+    if (summary.hasChildNodes() || (shownOnly && !summary.isConnected)) return;
     const next = build(false);
     summary.replaceWith(next);
     summary = next;
@@ -67,7 +68,7 @@ export function printSummary(app, base, preloaded = null) {
     summary = h("div", { class: "print-summary", part: "print-summary" });
     unbuilt.add(ensureBuilt);
     listenForPrinting();
-    whenIdle(() => summary.isConnected ? ensureBuilt() : unbuilt.delete(ensureBuilt));
+    whenIdle(() => ensureBuilt(true));
   }
   // The options dialog is built when first opened: the result appears without it.
   let dialog = null;
@@ -132,7 +133,7 @@ let listening = false;
 function listenForPrinting() {
   if (listening) return;
   listening = true;
-  const buildAll = () => unbuilt.forEach((ensureBuilt) => ensureBuilt());
+  const buildAll = () => unbuilt.forEach((ensureBuilt) => ensureBuilt(true));
   window.addEventListener("beforeprint", buildAll);
   matchMedia("print").addEventListener("change", (e) => e.matches && buildAll());
 }

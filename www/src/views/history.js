@@ -59,7 +59,6 @@ export function renderHistory(app) {
   // The entries, oldest first: entry `i` is place `i` of every column.
   const cols = data.entries;
   const count = cols.id.length;
-  const areasOf = (i) => (cols.top_areas[i] ? cols.top_areas[i].split(" ") : []);
 
   const flash = app._flash;
   app._flash = null;
@@ -231,10 +230,8 @@ export function renderHistory(app) {
     // The areas the nearest saved check on each side named (read from the entries, not recomputed).
     const before = cols.date.findLastIndex((d) => d < ev.date);
     const after = cols.date.findIndex((d) => d >= ev.date);
-    const areaList = (i) => {
-      const areas = areasOf(i);
-      return areas.length ? areas.map((id) => t(`area_${id}`)).join(", ") : t("no_areas");
-    };
+    // An entry's top areas are one string of ids, separated by spaces.
+    const areaList = (i) => (cols.top_areas[i] ? cols.top_areas[i].split(" ").map((id) => t(`area_${id}`)).join(", ") : t("no_areas"));
     return h("li", { class: "event change", "data-event": ev.id },
       h("div", { class: "event-head" },
         h("strong", {}, t("change_item", { what: t(`change_what_${ev.what}`), date: date(ev.date) })), del),
