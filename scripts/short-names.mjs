@@ -29,13 +29,17 @@ const escape = (s) => s.replace(/[$.*+?^()[\]{}|\\/]/g, "\\$&");
 const word = (name) => `(?<![\\w$])${escape(name)}(?![\\w$])`;
 
 let glue = readFileSync(GLUE, "utf8");
-if (!glue.includes("function __wbg_get_imports()")) fail("www/pkg/burnout_check.js is not wasm-bindgen's glue, or was rewritten already");
+const HASHED = /__wbg_[\w$]*_[0-9a-f]{16}\b/;
+if (!glue.includes("function __wbg_get_imports()") || !HASHED.test(glue)) fail("www/pkg/burnout_check.js is not wasm-bindgen's glue, or was rewritten already");
 
 // The map binaryen prints: { imports: [[module, name, new name]…], exports: [[name, new name]…] }.
 const out = execFileSync(`${ROOT}node_modules/binaryen/bin/wasm-opt`,
   [...FEATURES, "--minify-imports-and-exports-and-modules", WASM, "-o", WASM], { encoding: "utf8" });
 const map = JSON.parse(out.slice(out.indexOf("{")));
 if (!map.imports?.length || !map.exports?.length) fail(`binaryen printed no names to map: ${out.slice(0, 200)}`);
+// Renamed one after another below: no new name may be an old one.
+const old = new Set([...map.imports.map(([, name]) => name), ...map.exports.map(([name]) => name)]);
+for (const short of [...map.imports.map(([, , s]) => s), ...map.exports.map(([, s]) => s)]) if (old.has(short)) fail(`the new name ${short} is an old one`);
 
 // Imports: each a key of the imports object, written once (`name: function…`).
 const start = glue.indexOf("function __wbg_get_imports()");
@@ -63,7 +67,7 @@ glue = glue.slice(0, start) + imports + glue.slice(end);
 const exportsNow = new Set(map.exports.map(([, short]) => short));
 for (const [name, short] of map.exports) glue = glue.replace(new RegExp(`(?<=wasm\\.)${escape(name)}(?![\\w$])`, "g"), short);
 for (const [, name] of glue.matchAll(/wasm\.([\w$]+)/g)) if (!exportsNow.has(name)) fail(`the glue uses wasm.${name}, which the wasm does not export`);
-if (/__wbg_[\w$]*_[0-9a-f]{16}\b/.test(glue)) fail(`a hashed import name is left: ${glue.match(/__wbg_[\w$]*_[0-9a-f]{16}\b/)[0]}`);
+if (HASHED.test(glue)) fail(`a hashed import name is left: ${glue.match(HASHED)[0]}`);
 writeFileSync(GLUE, glue);
 
 // Every import the wasm now asks for is one the glue gives.
