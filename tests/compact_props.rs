@@ -7,7 +7,7 @@ use burnout_check::date::Date;
 use burnout_check::history::compact::{from_record, record_text, to_record};
 use burnout_check::history::record::{columns_text, entry_columns, entry_id, entry_record};
 use burnout_check::history::{AnswerId, Entry};
-use burnout_check::json::{parse, Json};
+use burnout_check::json::parse;
 use burnout_check::model::{Duration, Form, Locale, Scope, Secondary};
 use burnout_check::questionnaire::{self, Item};
 use burnout_check::scoring::{score, Answers, Context};
