@@ -133,8 +133,7 @@ fn read_entries_fast(r: &mut Reader, compact: bool) -> Option<(Vec<Entry>, Vec<b
     }
     loop {
         r.object_into(&mut entry, 2)?;
-        recomputed.push(compact && optional(&entry, "result").is_none());
-        entries.push(read_entry(&entry, "", compact).ok()?);
+        entries.push(read_export_entry(&entry, compact, &mut recomputed).ok()?);
         if r.take(b']') {
             return Some((entries, recomputed));
         }
@@ -142,6 +141,13 @@ fn read_entries_fast(r: &mut Reader, compact: bool) -> Option<(Vec<Entry>, Vec<b
             return None;
         }
     }
+}
+
+/// An export's entry, as both readers read it; notes in `recomputed` whether its
+/// result was left out (and so recomputed), for a `compact` export (version 2).
+fn read_export_entry(e: &Json, compact: bool, recomputed: &mut Vec<bool>) -> Result<Entry> {
+    recomputed.push(compact && optional(e, "result").is_none());
+    read_entry(e, "", compact)
 }
 
 /// `read_export` through a JSON tree of the whole file: every version, and the
@@ -179,10 +185,7 @@ pub fn read_export_tree(text: &str) -> Result<(History, Vec<bool>)> {
     // Version 2 writes entries as they are stored: answers as digits, results left out.
     let compact = version >= 2.0;
     let mut recomputed = Vec::new();
-    let entries = crate::json::each(list("entries")?, "entries", &mut |e| {
-        recomputed.push(compact && optional(e, "result").is_none());
-        read_entry(e, "", compact)
-    })?;
+    let entries = crate::json::each(list("entries")?, "entries", &mut |e| read_export_entry(e, compact, &mut recomputed))?;
     let events = crate::json::each(list("events")?, "events", &mut |e| event_from_json(e, ""))?;
     Ok((History { entries, events }, recomputed))
 }

@@ -129,12 +129,13 @@ export function trendChart(points, { title, description, bandLabel, reliable, re
     line = s("polyline", { points: coords, class: "trend-line" });
   }
   const last = n - 1;
-  const [[x0, y0], [x1, y1]] = n > 1 ? [at(last - 1), at(last)] : [[0, 0], [0, 0]];
-  const mark = reliable && n > 1
-    ? s("g", { class: "reliable-mark" },
-        s("line", { x1: x0, y1: y0, x2: x1, y2: y1, class: "reliable-line" }),
-        s("text", { x: (x0 + x1) / 2, y: Math.max(12, Math.min(y0, y1) - 22), "text-anchor": "middle", class: "reliable-label" }, reliableLabel))
-    : null;
+  let mark = null;
+  if (reliable && n > 1) {
+    const [[x0, y0], [x1, y1]] = [at(last - 1), at(last)];
+    mark = s("g", { class: "reliable-mark" },
+      s("line", { x1: x0, y1: y0, x2: x1, y2: y1, class: "reliable-line" }),
+      s("text", { x: (x0 + x1) / 2, y: Math.max(12, Math.min(y0, y1) - 22), "text-anchor": "middle", class: "reliable-label" }, reliableLabel));
+  }
   // Past MAX_MARKS the dots and labels would pile into a smear (and cost thousands of
   // elements): the line carries the shape and only the latest point is marked.
   const marked = n > MAX_MARKS ? [last] : points.map((p, i) => i);

@@ -890,7 +890,6 @@ function afterPaint(fn) {
   setTimeout(run, 100);
 }
 
-/** Runs `fn` when the page has nothing better to do (soon, where idle callbacks are missing). */
 /** The context part of a request: only what was answered. */
 function contextRequest(context) {
   const out = { secondary: [...context.secondary] };
