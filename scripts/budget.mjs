@@ -33,11 +33,19 @@ export function markStartScreen() {
   document.addEventListener("burnout-check:ready", () => (globalThis.__readyAt ??= performance.now()), true);
 }
 
+/** The network counts as quiet once no request of the page has been open for this long. */
+const QUIET_MS = 500;
+
 /**
  * The responses of a cold load of `url`, each `{ path, type, raw, gzip }`: `first`,
  * those asked for before the start screen was up, and `core`, those asked for
  * after it until the element said it is ready (the core). What the page fetches
  * after that (the views it loads when idle) is neither, however soon it arrives.
+ *
+ * Each file is placed by when the page asked for it (its resource timing entry),
+ * read only once every response has ended and the network is quiet: the browser
+ * adds an entry when a body ends, so a file still arriving would have none, and
+ * taking its start as 0 once put a file fetched after ready into the first load.
  */
 export async function firstLoad(url) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
@@ -46,18 +54,36 @@ export async function firstLoad(url) {
     await context.addInitScript(markStartScreen);
     const page = await context.newPage();
     const responses = [];
-    let recording = true;
+    const open = new Set();
+    let lastChange = Date.now();
+    const settle = (request) => open.delete(request) && (lastChange = Date.now());
     // page events only: requests the service worker makes for its cache are not the page's.
-    page.on("response", (r) => recording && r.url().startsWith("http") && responses.push(r));
+    page.on("request", (request) => request.url().startsWith("http") && open.add(request) && (lastChange = Date.now()));
+    page.on("requestfinished", settle);
+    page.on("requestfailed", settle);
+    page.on("response", (r) => r.url().startsWith("http") && responses.push(r));
     await page.goto(url);
     await page.waitForFunction(() => globalThis.__startAt !== undefined && globalThis.__readyAt !== undefined, null, { timeout: 30000 });
-    recording = false;
+    const quietBy = Date.now() + 30000;
+    while (open.size > 0 || Date.now() - lastChange < QUIET_MS) {
+      if (Date.now() > quietBy) throw new Error(`the page's network did not settle: ${[...open].map((r) => r.url()).join(", ")}`);
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+    await Promise.all(responses.map((r) => r.finished()));
+    const navigation = (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame();
+    const names = responses.filter((r) => !navigation(r)).map((r) => r.url());
+    // Each ended response has its entry, though the page may add it a moment after the network says so.
+    await page.waitForFunction((list) => list.every((n) => performance.getEntriesByName(n, "resource").length > 0), names, { timeout: 10000 })
+      .catch(async () => {
+        const have = new Set(await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name)));
+        throw new Error(`no resource timing entry for ${names.filter((n) => !have.has(n)).join(", ")}`);
+      });
     const started = new Map(await page.evaluate(() => performance.getEntriesByType("resource").map((e) => [e.name, e.startTime])));
     const { startAt, readyAt } = await page.evaluate(() => ({ startAt: globalThis.__startAt, readyAt: globalThis.__readyAt }));
     const first = [];
     const core = [];
     for (const r of responses) {
-      const at = started.get(r.url()) ?? 0; // the page itself has no resource entry: it came first
+      const at = navigation(r) ? 0 : started.get(r.url()); // the page itself has no resource entry: it came first
       if (at > readyAt) continue;
       const body = await r.body().catch(() => Buffer.alloc(0));
       const u = new URL(r.url());
