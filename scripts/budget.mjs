@@ -69,7 +69,7 @@ export async function firstLoad(url) {
       if (Date.now() > quietBy) throw new Error(`the page's network did not settle: ${[...open].map((r) => r.url()).join(", ")}`);
       await new Promise((ok) => setTimeout(ok, 50));
     }
-    await Promise.all(responses.map((r) => r.finished()));
+    // Quiet, so every response has ended (requestfinished or requestfailed).
     const navigation = (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame();
     const names = responses.filter((r) => !navigation(r)).map((r) => r.url());
     // Each ended response has its entry, though the page may add it a moment after the network says so.
